@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { contentFiles } from './load';
+import { compileDeck } from './compile';
+
+const ID = 'virtual:deck';
+const RESOLVED = '\0' + ID;
+
+/** Compiles content/ into the module `virtual:deck`; invalid content fails the build. */
+export function deckPlugin(): Plugin {
+	let root = process.cwd();
+	return {
+		name: 'deck',
+		configResolved(config) {
+			root = config.root;
+		},
+		resolveId(id) {
+			return id === ID ? RESOLVED : undefined;
+		},
+		load(id) {
+			if (id !== RESOLVED) return;
+			const { sources, cards } = contentFiles(root);
+			for (const f of [...sources, ...cards]) this.addWatchFile(join(root, f.file));
+			const deck = compileDeck(sources, cards);
+			// JSON.parse of a string literal is parsed faster than the same object as JavaScript.
+			return `export default JSON.parse(${JSON.stringify(JSON.stringify(deck))});`;
+		},
+		configureServer(server) {
+			server.watcher.add(join(root, 'content'));
+			server.watcher.on('change', (path) => {
+				if (!path.startsWith(join(root, 'content'))) return;
+				const mod = server.moduleGraph.getModuleById(RESOLVED);
+				if (mod) server.moduleGraph.invalidateModule(mod);
+				server.ws.send({ type: 'full-reload' });
+			});
+		}
+	};
+}
