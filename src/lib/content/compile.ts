@@ -1,8 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import * as v from 'valibot';
-import { CardEntry, CardFile, describeIssues } from './schema';
-import { parseSource } from './parse-source';
-import type { Card, Deck, SourceDocument, Topic } from './types';
+import { CardEntry, CardFile, describeIssues } from './schema.ts';
+import { parseSource } from './parse-source.ts';
+import type { Card, Deck, SourceDocument, Topic } from './types.ts';
 
 export interface ContentFile {
 	/** Path shown in error messages, e.g. content/cards/energy.yaml */

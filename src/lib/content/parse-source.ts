@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import * as v from 'valibot';
-import { SourceFrontMatter, describeIssues } from './schema';
-import type { Passage, SourceDocument } from './types';
+import { SourceFrontMatter, describeIssues } from './schema.ts';
+import type { Passage, SourceDocument } from './types.ts';
 
 /**
  * A source document is Markdown with YAML front matter. Blocks are separated by blank lines.
@@ -79,6 +79,7 @@ export function parseSource(file: string, raw: string): { document?: SourceDocum
 	const document: SourceDocument = {
 		id: meta.id,
 		title: meta.title,
+		shortTitle: meta.short_title,
 		publisher: meta.publisher,
 		attribution: meta.attribution,
 		licence: meta.licence,

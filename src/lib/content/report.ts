@@ -1,5 +1,5 @@
-import { sameWords } from './compile';
-import type { Card, Deck } from './types';
+import { sameWords } from './compile.ts';
+import type { Card, Deck } from './types.ts';
 
 /** What the deck must meet; a rule broken here fails `npm run deck:report`. */
 export const DECK_RULES = {

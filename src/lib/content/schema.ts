@@ -14,6 +14,7 @@ const id = v.pipe(
 export const SourceFrontMatter = v.strictObject({
 	id,
 	title: text,
+	short_title: v.pipe(text, v.maxLength(40, 'is too long (40 characters at most)')),
 	title_note: v.optional(text),
 	publisher: text,
 	issue: v.optional(text),

@@ -15,6 +15,8 @@ export interface Passage {
 export interface SourceDocument {
 	id: string;
 	title: string;
+	/** A label for quotes and buttons, e.g. "Magazine, 2022". */
+	shortTitle: string;
 	titleNote?: string;
 	publisher: string;
 	issue?: string;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { contentFiles } from './load';
-import { compileDeck } from './compile';
+import { contentFiles } from './load.ts';
+import { compileDeck } from './compile.ts';
 
 const ID = 'virtual:deck';
 const RESOLVED = '\0' + ID;

@@ -1,0 +1,54 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// The tests drive the system's Chromium (Debian's package); Playwright's own browser download
+// is not used. Set CHROMIUM_PATH to use another build.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+	throw new Error(
+		`No Chromium at ${chromium}. Install it with "apt-get install -y chromium" ` +
+			'(or set CHROMIUM_PATH to a Chromium or Chrome binary), then run the tests again.'
+	);
+}
+
+const port = Number(process.env.E2E_PORT ?? 4174);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: process.env.CI ? 1 : 0,
+	workers: 2,
+	reporter: [['list']],
+	timeout: 30_000,
+	expect: { timeout: 7_000 },
+	use: {
+		baseURL: `http://localhost:${port}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: chromium,
+			args: [
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--no-first-run',
+				'--disable-sync',
+				'--disable-dev-shm-usage',
+				'--no-sandbox'
+			]
+		}
+	},
+	projects: [
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /\.phone\.test\.ts$/ },
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 5'], viewport: { width: 360, height: 640 } },
+			testMatch: /\.phone\.test\.ts$/
+		}
+	],
+	webServer: {
+		command: `npx vite preview --port ${port} --strictPort`,
+		url: `http://localhost:${port}/`,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});
