@@ -1,33 +1,37 @@
 // The app's one database instance. Other modules in db/ read and write through it.
 import { StudyDatabase } from './schema.ts';
+import { notifySchemaUpgradeElsewhere } from './upgrade.ts';
 
 export * from './schema.ts';
+export { onSchemaUpgradeElsewhere } from './upgrade.ts';
 
 let instance: StudyDatabase | undefined;
 
-/** Listeners told when another tab upgrades the schema and this tab must reload. */
-const blockedListeners = new Set<() => void>();
-
-export function onSchemaUpgradeElsewhere(listener: () => void): () => void {
-	blockedListeners.add(listener);
-	return () => blockedListeners.delete(listener);
+/**
+ * A newer version of the app in another tab wants to upgrade the schema: close ours so it is not
+ * blocked, and keep it closed (no auto-reopen), so this tab cannot write to a database it no longer
+ * understands; the listeners tell the user to reload.
+ */
+function closeOnUpgradeElsewhere(db: StudyDatabase): void {
+	db.on('versionchange', () => {
+		db.close({ disableAutoOpen: true });
+		notifySchemaUpgradeElsewhere();
+		// Stops Dexie's own handler (run after this one), which would close with auto-reopen, and a reopened
+		// old tab would then read and write the newer schema.
+		return false;
+	});
 }
 
 /** The database, opened on first use. Tests may pass their own (fake-indexeddb) instance to useDatabase(). */
 export function getDb(): StudyDatabase {
 	if (!instance) {
 		instance = new StudyDatabase();
-		// A newer version of the app in another tab wants to upgrade the schema: close ours so it is not
-		// blocked, and tell the user to reload rather than let this tab write to a database it no longer has.
-		instance.on('versionchange', () => {
-			instance?.close();
-			for (const listener of blockedListeners) listener();
-			return false;
-		});
+		closeOnUpgradeElsewhere(instance);
 	}
 	return instance;
 }
 
 export function useDatabase(db: StudyDatabase): void {
 	instance = db;
+	closeOnUpgradeElsewhere(db);
 }

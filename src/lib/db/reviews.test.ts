@@ -36,7 +36,7 @@ describe('the review log and card states', () => {
 
 	it('leaves neither row when the transaction fails', async () => {
 		const add = db.reviews.add.bind(db.reviews);
-		db.reviews.add = (() => Promise.reject(new Error('disk full'))) as typeof db.reviews.add;
+		db.reviews.add = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.reviews.add;
 		await expect(answerCard('a', 3, { now: t0 })).rejects.toThrow('disk full');
 		db.reviews.add = add;
 		expect(await db.cardStates.count()).toBe(0);
@@ -48,12 +48,12 @@ describe('the review log and card states', () => {
 		const afterFirst = await db.cardStates.get('a');
 		const second = await answerCard('a', 4, { now: t0 + 60_000 });
 		const third = await answerCard('b', 1, { now: t0 + 120_000 });
-		expect(await undoReview(third.review.id)).toBe(true);
+		expect(await undoReview(third.review.id)).toEqual({ cardId: 'b', state: undefined });
 		expect(await db.cardStates.get('b')).toBeUndefined();
-		expect(await undoReview(second.review.id)).toBe(true);
+		expect(await undoReview(second.review.id)).toEqual({ cardId: 'a', state: afterFirst });
 		expect(await db.cardStates.get('a')).toEqual(afterFirst);
-		expect(await undoReview(second.review.id)).toBe(false);
-		expect(await undoReview(first.review.id)).toBe(true);
+		expect(await undoReview(second.review.id)).toBeNull();
+		expect(await undoReview(first.review.id)).toEqual({ cardId: 'a', state: undefined });
 		expect(await db.reviews.count()).toBe(0);
 		expect(await db.cardStates.count()).toBe(0);
 	});

@@ -42,17 +42,19 @@ async function rebuildCard(cardId: string, settings: SrsSettings): Promise<CardS
 
 /**
  * Takes back an answer exactly: its log row goes, and the card's state is rebuilt from the rest of its log.
- * Returns false when that answer is no longer there (taken back in another tab).
+ * Returns the card and its rebuilt state (undefined when it has no reviews left, i.e. is new again),
+ * or null when that answer is no longer there (taken back in another tab).
  */
-export async function undoReview(reviewId: string): Promise<boolean> {
+export async function undoReview(
+	reviewId: string
+): Promise<{ cardId: string; state: CardStateRow | undefined } | null> {
 	const db = getDb();
 	const settings = await loadSettings();
 	return db.transaction('rw', db.reviews, db.cardStates, async () => {
 		const review = await db.reviews.get(reviewId);
-		if (!review) return false;
+		if (!review) return null;
 		await db.reviews.delete(reviewId);
-		await rebuildCard(review.cardId, settings);
-		return true;
+		return { cardId: review.cardId, state: await rebuildCard(review.cardId, settings) };
 	});
 }
 
@@ -123,24 +125,53 @@ export function reviewsOfCard(cardId: string): Promise<ReviewRow[]> {
 async function updateFlag(
 	cardId: string,
 	change: Partial<Pick<CardFlagRow, 'suspended' | 'buriedUntil'>>
-): Promise<void> {
+): Promise<CardFlagRow> {
 	const db = getDb();
-	await db.transaction('rw', db.cardFlags, async () => {
+	return db.transaction('rw', db.cardFlags, async () => {
 		const flag = (await db.cardFlags.get(cardId)) ?? {
 			cardId,
 			suspended: false,
 			buriedUntil: 0,
 			updatedAt: 0
 		};
-		await db.cardFlags.put({ ...flag, ...change, updatedAt: Date.now() });
+		const row = { ...flag, ...change, updatedAt: Date.now() };
+		await db.cardFlags.put(row);
+		return row;
 	});
 }
 
-export function setSuspended(cardId: string, suspended: boolean): Promise<void> {
+export function setSuspended(cardId: string, suspended: boolean): Promise<CardFlagRow> {
 	return updateFlag(cardId, { suspended });
 }
 
 /** Skip until tomorrow: the card leaves today's queue until `until` (the start of the next study day). */
-export function buryCard(cardId: string, until: number): Promise<void> {
+export function buryCard(cardId: string, until: number): Promise<CardFlagRow> {
 	return updateFlag(cardId, { buriedUntil: until });
+}
+
+/** Puts a card's flags back as they were (`before`; null when it had none): Undo of Skip or Suspend. */
+export function restoreFlag(cardId: string, before: CardFlagRow | null): Promise<CardFlagRow> {
+	return updateFlag(cardId, {
+		suspended: before?.suspended ?? false,
+		buriedUntil: before?.buriedUntil ?? 0
+	});
+}
+
+/** What Reset progress would delete. */
+export async function progressSize(): Promise<{ reviews: number; cards: number }> {
+	const db = getDb();
+	return db.transaction('r', db.reviews, db.cardStates, async () => ({
+		reviews: await db.reviews.count(),
+		cards: await db.cardStates.count()
+	}));
+}
+
+/** Deletes all progress: the review log, the card states and the suspended and skipped flags. Settings stay. */
+export async function resetProgress(): Promise<void> {
+	const db = getDb();
+	await db.transaction('rw', db.reviews, db.cardStates, db.cardFlags, async () => {
+		await db.reviews.clear();
+		await db.cardStates.clear();
+		await db.cardFlags.clear();
+	});
 }

@@ -147,3 +147,17 @@ export function nextCard(queue: Queue, now: number, skip: ReadonlySet<string> = 
 	const soon = queue.later.find((c) => !skip.has(c.id) && c.due - now <= LEARN_AHEAD_MS);
 	return soon ? soon.id : null;
 }
+
+/**
+ * When the queue next changes by itself, with no answer given: a learning card comes within the learn-ahead
+ * limit or falls due, or a new study day begins (new limits, buried cards back, tomorrow's reviews due).
+ * Always later than `now`.
+ */
+export function nextChange(queue: Queue, now: number, dayStartHour: number): number {
+	let next = nextDayStart(now, dayStartHour);
+	for (const { due } of queue.later) {
+		const ahead = due - LEARN_AHEAD_MS;
+		next = Math.min(next, ahead > now ? ahead : due);
+	}
+	return next;
+}

@@ -1,0 +1,36 @@
+// This tab's own writes, applied to today's data in memory (the live query later brings the same rows).
+import type { CardFlagRow, CardStateRow, ReviewRow } from '../db/schema.ts';
+import type { StudyData } from '../db/study.ts';
+
+function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V | undefined): Map<string, V> {
+	const copy = new Map(map);
+	if (value === undefined) copy.delete(key);
+	else copy.set(key, value);
+	return copy;
+}
+
+export function withAnswer(data: StudyData, review: ReviewRow, state: CardStateRow): StudyData {
+	return {
+		...data,
+		states: withEntry(data.states, review.cardId, state),
+		reviewsToday: [...data.reviewsToday, review]
+	};
+}
+
+/** `state` is the card's rebuilt state (undefined: new again), or null when the answer was already gone. */
+export function withoutAnswer(
+	data: StudyData,
+	reviewId: string,
+	cardId: string,
+	state: CardStateRow | undefined | null
+): StudyData {
+	return {
+		...data,
+		states: state === null ? data.states : withEntry(data.states, cardId, state),
+		reviewsToday: data.reviewsToday.filter((r) => r.id !== reviewId)
+	};
+}
+
+export function withFlag(data: StudyData, flag: CardFlagRow): StudyData {
+	return { ...data, flags: withEntry(data.flags, flag.cardId, flag) };
+}
