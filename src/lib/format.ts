@@ -38,3 +38,17 @@ export function formatWhen(time: number, now: number, locale?: string): string {
 export function formatDateTime(time: number, locale?: string): string {
 	return new Date(time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** An interval in words, for screen readers: "10 minutes", "3 days", "2 months". Never negative. */
+export function describeInterval(ms: number): string {
+	const minutes = Math.max(0, ms) / 60_000;
+	const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+	if (minutes < 1) return 'less than a minute';
+	if (minutes < 60) return unit(Math.round(minutes), 'minute');
+	const hours = minutes / 60;
+	if (hours < 24) return unit(Math.round(hours), 'hour');
+	const days = hours / 24;
+	if (days < 30) return unit(Math.round(days), 'day');
+	if (days < 365) return unit(Math.round(days / 30), 'month');
+	return unit(Math.round(days / 365), 'year');
+}

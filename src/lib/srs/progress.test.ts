@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CardStateRow } from '../db/schema.ts';
 import { nextDayStart } from './day.ts';
 import { cardStatus, daySummary } from './progress.ts';
-import { buildQueue, LEARN_AHEAD_MS, nextChange, type QueueCard } from './queue.ts';
+import { buildQueue, LEARN_AHEAD_MS, nextAvailable, nextChange, type QueueCard } from './queue.ts';
 import { makeScheduler, rate, type Answer } from './scheduler.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
 
@@ -60,6 +60,10 @@ describe('when the queue next changes by itself', () => {
 	it('is the next study day when no card is in learning', () => {
 		const q = buildQueue({ ...base, states: new Map(), now: t0 });
 		expect(nextChange(q, t0, 4)).toBe(nextDayStart(t0, 4));
+		const { state } = answered('a', [4]);
+		const done = buildQueue({ ...base, cards: [cards[0]!], states: new Map([['a', state]]), now: t0 });
+		expect(nextAvailable(done, t0)).toBe(state.due);
+		expect(nextAvailable(buildQueue({ ...base, cards: [], states: new Map(), now: t0 }), t0)).toBeNull();
 	});
 
 	it('is when a learning card comes within the learn-ahead limit, then when it falls due', () => {
@@ -67,6 +71,7 @@ describe('when the queue next changes by itself', () => {
 		const hourLater = { ...state, due: t0 + 60 * MIN };
 		const q = buildQueue({ ...base, states: new Map([['a', hourLater]]), now: t0 });
 		expect(nextChange(q, t0, 4)).toBe(t0 + 60 * MIN - LEARN_AHEAD_MS);
+		expect(nextAvailable(q, t0)).toBe(t0 + 60 * MIN - LEARN_AHEAD_MS);
 		const close = t0 + 50 * MIN;
 		const q2 = buildQueue({ ...base, states: new Map([['a', hourLater]]), now: close });
 		expect(nextChange(q2, close, 4)).toBe(t0 + 60 * MIN);

@@ -161,3 +161,13 @@ export function nextChange(queue: Queue, now: number, dayStartHour: number): num
 	}
 	return next;
 }
+
+/**
+ * When nextCard() will next have a card to show, if it has none now: a learning card within the learn-ahead
+ * limit, or the next card due after today. Null when nothing is scheduled.
+ */
+export function nextAvailable(queue: Queue, now: number): number | null {
+	const learning = queue.later[0];
+	if (learning) return Math.max(now, learning.due - LEARN_AHEAD_MS);
+	return queue.nextDue === null ? null : Math.max(now, queue.nextDue);
+}

@@ -23,9 +23,10 @@ export const systemClock: Clock = {
 
 /**
  * The longest the queue sleeps before looking at the clock again: a computer that slept, or a clock
- * changed by hand or by a time-zone change, is noticed within this time even when no timer was due.
+ * changed by hand or by a time-zone change, is noticed within this time even when no timer was due,
+ * and "in 5 min" stays right to the minute.
  */
-const MAX_SLEEP = 5 * 60_000;
+const MAX_SLEEP = 60_000;
 
 export class TodayQueue {
 	readonly #cards: readonly QueueCard[];
