@@ -36,7 +36,7 @@ describe('the review log and card states', () => {
 
 	it('leaves neither row when the transaction fails', async () => {
 		const add = db.reviews.add.bind(db.reviews);
-		db.reviews.add = (() => Promise.reject(new Error('disk full'))) as typeof db.reviews.add;
+		db.reviews.add = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.reviews.add;
 		await expect(answerCard('a', 3, { now: t0 })).rejects.toThrow('disk full');
 		db.reviews.add = add;
 		expect(await db.cardStates.count()).toBe(0);
