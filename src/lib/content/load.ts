@@ -15,10 +15,15 @@ function readFolder(root: string, folder: string, ending: string): ContentFile[]
 		});
 }
 
+/** The content folder: content/, or CONTENT_DIR (the benchmark builds the app with a synthetic deck). */
+export function contentDir(): string {
+	return process.env.CONTENT_DIR ?? 'content';
+}
+
 export function contentFiles(root: string): { sources: ContentFile[]; cards: ContentFile[] } {
 	return {
-		sources: readFolder(root, 'content/sources', '.md'),
-		cards: readFolder(root, 'content/cards', '.yaml')
+		sources: readFolder(root, join(contentDir(), 'sources'), '.md'),
+		cards: readFolder(root, join(contentDir(), 'cards'), '.yaml')
 	};
 }
 
