@@ -1,11 +1,11 @@
 // Node only: reads content/ from disk. Used by the Vite plugin and the deck scripts.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { compileDeck, type ContentFile } from './compile.ts';
 import type { Deck } from './types.ts';
 
 function readFolder(root: string, folder: string, ending: string): ContentFile[] {
-	const dir = join(root, folder);
+	const dir = resolve(root, folder);
 	return readdirSync(dir)
 		.filter((name) => name.endsWith(ending))
 		.sort()

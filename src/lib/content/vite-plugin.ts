@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { contentDir, contentFiles } from './load.ts';
 import { compileDeck } from './compile.ts';
@@ -26,7 +26,7 @@ export function deckPlugin(): Plugin {
 			return `export default JSON.parse(${JSON.stringify(JSON.stringify(deck))});`;
 		},
 		configureServer(server) {
-			const dir = join(root, contentDir());
+			const dir = resolve(root, contentDir());
 			server.watcher.add(dir);
 			server.watcher.on('change', (path) => {
 				if (!path.startsWith(dir)) return;
