@@ -190,7 +190,7 @@ export class ReviewSession {
 				);
 				text = result
 					? 'Answer taken back. The card is shown again.'
-					: 'That answer had already been taken back in another tab.';
+					: 'That answer was already gone (taken back in another tab, or progress was reset).';
 			} else {
 				const flag = await restoreFlag(entry.cardId, entry.before);
 				this.today.update((d) => withFlag(d, flag));
