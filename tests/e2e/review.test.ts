@@ -144,6 +144,10 @@ test('a day later the due cards appear, found by the timer on an open page', asy
 	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
 	await expect(page.getByText(/The next card is due (tomorrow|on)/)).toBeVisible();
 	expect((await counts(page)).review).toBe(0);
+	await page.goto('/');
+	await expect(page.getByText(/Nothing is due now\. The next card is due (tomorrow|on)/)).toBeVisible();
+	await page.getByRole('link', { name: 'Review', exact: true }).last().click();
+	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
 
 	await page.clock.fastForward(30 * 24 * 3_600_000);
 	await expect(question(page)).toBeVisible();

@@ -40,13 +40,16 @@ describe("today's study data", () => {
 			() => loadStudyData(t0),
 			(d) => seen.push(d.reviewsToday.length)
 		);
-		const settle = () => new Promise((r) => setTimeout(r, 50));
-		await settle();
+		const seenLast = async (n: number) => {
+			for (let i = 0; i < 500 && seen.at(-1) !== n; i++) await new Promise((r) => setTimeout(r, 10));
+			expect(seen.at(-1)).toBe(n);
+		};
+		await seenLast(0);
 		await answerCard('a', 3, { now: t0 });
-		await settle();
+		await seenLast(1);
 		const other = new StudyDatabase(db.name);
 		await other.reviews.add({ ...(await db.reviews.toArray())[0]!, id: 'from-another-tab' });
-		await settle();
+		await seenLast(2);
 		stop();
 		expect(seen).toEqual([0, 1, 2]);
 		other.close();

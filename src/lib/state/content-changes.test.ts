@@ -30,7 +30,7 @@ beforeEach(() => {
 async function queueFor(deck: Card[], now: number) {
 	const today = new TodayQueue(deck, new TestClock(now));
 	today.start();
-	for (let i = 0; i < 200 && !today.queue; i++) await new Promise((r) => setTimeout(r, 5));
+	for (let i = 0; i < 500 && !today.queue; i++) await new Promise((r) => setTimeout(r, 10));
 	today.stop();
 	return today.queue!;
 }

@@ -27,9 +27,9 @@ let firstAnswers: number;
 
 /** Waits for what the live query brings (it runs on real timers). */
 async function until(check: () => boolean, what = 'condition'): Promise<void> {
-	for (let i = 0; i < 200; i++) {
+	for (let i = 0; i < 500; i++) {
 		if (check()) return;
-		await new Promise((r) => setTimeout(r, 5));
+		await new Promise((r) => setTimeout(r, 10));
 	}
 	throw new Error(`timed out waiting for ${what}`);
 }
@@ -223,6 +223,29 @@ describe('the review session', () => {
 		expect(again.reviewedAt).toBeGreaterThanOrEqual(last.reviewedAt);
 		expect(again.elapsedDays).toBeGreaterThanOrEqual(0);
 		expect((await db.cardStates.get('card-0'))!.due).toBeGreaterThan(last.reviewedAt);
+	});
+
+	it('goes on across a change of time zone: the day boundary moves, answers and intervals stay sane', async () => {
+		const zone = process.env.TZ;
+		try {
+			process.env.TZ = 'Asia/Almaty';
+			await startSession();
+			session.reveal();
+			await session.answer(3);
+			const since = session.today.data!.since;
+			// Flying from Almaty to New York: the local day starts at another instant.
+			process.env.TZ = 'America/New_York';
+			session.today.tick();
+			await until(() => session.today.data!.since !== since, "the new zone's day");
+			expect(session.currentId).not.toBeNull();
+			session.reveal();
+			for (const ms of Object.values(session.intervals!)) expect(ms).toBeGreaterThan(0);
+			expect(await session.answer(3)).toBe(true);
+			expect(session.today.summary.answers).toBe(2);
+		} finally {
+			if (zone === undefined) delete process.env.TZ;
+			else process.env.TZ = zone;
+		}
 	});
 
 	it('asks for persistent storage once, after the first answer', async () => {
