@@ -51,6 +51,7 @@ export class ReviewSession {
 	#error = $state<string | null>(null);
 	/** A snapshot is only restored into a session nobody has used yet (a reload), never over newer state. */
 	#used = false;
+	/** Whether this session gave an answer yet (persistent storage is asked for after the first). */
 	#answered = false;
 	#stopListening: (() => void) | null = null;
 
@@ -74,9 +75,6 @@ export class ReviewSession {
 	}
 	get canUndo(): boolean {
 		return this.#undo.length > 0 && !this.#busy;
-	}
-	get undoStack(): readonly UndoEntry[] {
-		return this.#undo;
 	}
 	/** Text for the screen's live region. */
 	get announcement(): string {
