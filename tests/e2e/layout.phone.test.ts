@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { routes } from './support/pwa';
 import { openAllCards, sidewaysScroll, smallTargets } from './support/layout';
 
@@ -9,7 +9,10 @@ for (const viewport of [
 	test.describe(`${viewport.width}×${viewport.height}`, () => {
 		test.use({ viewport });
 		test('no page scrolls sideways and every control is big enough to tap', async ({ page }) => {
-			for (const route of [...routes, { path: '/read/encyclopedia', shows: async () => {} }]) {
+			for (const route of [
+				...routes,
+				{ path: '/read/encyclopedia', shows: (p: Page) => expect(p.locator('h1')).toBeVisible() }
+			]) {
 				await page.goto(route.path);
 				await route.shows(page);
 				await openAllCards(page);

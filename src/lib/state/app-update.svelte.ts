@@ -21,7 +21,7 @@ class AppUpdate {
 	}
 
 	/** Register the service worker once, from the root layout. Returns a function that stops watching. */
-	start(options: { type: WorkerType }): () => void {
+	start(): () => void {
 		const container = navigator.serviceWorker as ServiceWorkerContainer | undefined;
 		if (!container) return () => {};
 		// Whether a worker already ran this page: if not, the first one taking over is no update.
@@ -42,7 +42,7 @@ class AppUpdate {
 		const timer = setInterval(check, CHECK_EVERY_MS);
 
 		container
-			.register('/service-worker.js', { type: options.type, updateViaCache: 'none' })
+			.register('/service-worker.js', { updateViaCache: 'none' })
 			.then((registration) => {
 				this.#registration = registration;
 				this.#watch(registration);
