@@ -27,8 +27,13 @@ async function precache(): Promise<void> {
 	const urls = [...new Set([SHELL, ...prerendered, ...assets])];
 	await Promise.all(
 		urls.map(async (url) => {
-			// Past the HTTP cache: a page from the previous version must not be stored as this one's.
-			const response = await fetch(new Request(url, { cache: 'reload' }));
+			// A hashed file the previous version already has is the same file: an update downloads
+			// only what changed.
+			const hashed = url.startsWith('/_app/immutable/');
+			const kept = hashed ? await caches.match(url) : undefined;
+			if (kept) return cache.put(url, kept);
+			// Anything else past the HTTP cache: a page of the previous version must not be stored as this one's.
+			const response = await fetch(new Request(url, { cache: hashed ? 'default' : 'reload' }));
 			if (!response.ok) throw new Error(`Precaching ${url} failed: ${response.status}`);
 			await cache.put(url, await servable(response));
 		})

@@ -49,9 +49,14 @@ test.describe('a new version', () => {
 			).toBeGreaterThan(0);
 
 			// Deploy version B; the open app looks for it when it becomes visible again.
+			server.requests.length = 0;
 			server.serve(b);
 			await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
 			await expect(banner).toBeVisible({ timeout: 15_000 });
+			// The update downloaded only B's new hashed files; the ones A has too came from A's cache.
+			const downloaded = server.requests.filter((path) => path.startsWith('/_app/immutable/'));
+			expect(downloaded.length).toBeGreaterThan(0);
+			for (const path of downloaded) expect(filesA.has(path), path).toBe(false);
 			const axe = await new AxeBuilder({ page }).include('header').analyze();
 			expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 

@@ -21,7 +21,7 @@ export interface StaticServer {
 	readonly url: string;
 	/** Serve another build from the same address, as a new deployment would. */
 	serve(root: string): void;
-	/** How many requests reached the server since the last reset. */
+	/** The paths requested, in order; a test may empty it to watch what follows. */
 	requests: string[];
 	close(): Promise<void>;
 }
