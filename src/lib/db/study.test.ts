@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { onSchemaUpgradeElsewhere, StudyDatabase, useDatabase } from './index.ts';
 import { watch } from './live.ts';
-import { claimOnce } from './meta.ts';
 import { answerCard, buryCard, progressSize, resetProgress, restoreFlag, setSuspended } from './reviews.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 import { loadStudyData } from './study.ts';
@@ -56,7 +55,7 @@ describe("today's study data", () => {
 	});
 });
 
-describe('flags, reset and once-only facts', () => {
+describe('flags and reset', () => {
 	it('puts flags back as they were', async () => {
 		await buryCard('a', t0 + HOUR);
 		await restoreFlag('a', null);
@@ -78,11 +77,6 @@ describe('flags, reset and once-only facts', () => {
 		expect(await progressSize()).toEqual({ reviews: 0, cards: 0 });
 		expect(await db.cardFlags.count()).toBe(0);
 		expect((await loadSettings()).newPerDay).toBe(3);
-	});
-
-	it('claims a fact once only', async () => {
-		expect(await claimOnce('x')).toBe(true);
-		expect(await claimOnce('x')).toBe(false);
 	});
 });
 

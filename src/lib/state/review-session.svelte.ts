@@ -7,7 +7,7 @@ import { nextDayStart } from '../srs/day.ts';
 import { cardStatus } from '../srs/progress.ts';
 import { nextCard, type QueueCard } from '../srs/queue.ts';
 import { ANSWER_NAMES, formatInterval, preview, type Answer } from '../srs/scheduler.ts';
-import { requestPersistentStorageOnce } from './persistence.ts';
+import { requestPersistence } from '../storage.ts';
 import { withAnswer, withFlag, withoutAnswer } from './study-data.ts';
 import { systemClock, TodayQueue, type Clock } from './today.svelte.ts';
 
@@ -27,7 +27,7 @@ export type CardKind = 'new' | 'learning' | 'review';
 
 export interface ReviewSessionOptions {
 	clock?: Clock;
-	/** Called after the first answer of the session (the app asks for persistent storage). */
+	/** Called after the first answer of the session (the app asks for persistent storage, once ever). */
 	afterFirstAnswer?: () => void;
 }
 
@@ -59,7 +59,8 @@ export class ReviewSession {
 		this.#clock = options.clock ?? systemClock;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- never changed after this
 		this.#deck = new Set(cards.map((c) => c.id));
-		this.#afterFirstAnswer = options.afterFirstAnswer ?? (() => void requestPersistentStorageOnce());
+		// Asked once the learner has progress worth keeping; storage.ts remembers that it asked.
+		this.#afterFirstAnswer = options.afterFirstAnswer ?? (() => void requestPersistence());
 		this.today = new TodayQueue(cards, this.#clock);
 	}
 
