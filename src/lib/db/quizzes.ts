@@ -1,0 +1,45 @@
+// Quizzes, stored whole: one row per quiz, saved after every answer (finishedAt null until the last).
+// Quizzes are practice: nothing here touches the review log or the cards' schedule.
+import { getDb, type QuizRow } from './index.ts';
+
+export async function saveQuiz(row: QuizRow): Promise<void> {
+	await getDb().quizzes.put(row);
+}
+
+export async function getQuiz(id: string): Promise<QuizRow | undefined> {
+	return getDb().quizzes.get(id);
+}
+
+/** Quizzes under way, newest first. (IndexedDB does not index null, so these are found by scanning.) */
+export async function unfinishedQuizzes(): Promise<QuizRow[]> {
+	const rows = await getDb()
+		.quizzes.filter((q) => q.finishedAt === null)
+		.toArray();
+	return rows.sort((a, b) => b.startedAt - a.startedAt);
+}
+
+/** The newest quiz under way in a scope, if any. */
+export async function unfinishedQuizOf(scope: string): Promise<QuizRow | undefined> {
+	const rows = await getDb()
+		.quizzes.where('scope')
+		.equals(scope)
+		.filter((q) => q.finishedAt === null)
+		.toArray();
+	return rows.sort((a, b) => b.startedAt - a.startedAt)[0];
+}
+
+/** Finished quizzes, most recently finished first. */
+export async function finishedQuizzes(): Promise<QuizRow[]> {
+	return getDb().quizzes.orderBy('finishedAt').reverse().toArray();
+}
+
+/** Deletes a quiz under way. A finished quiz is history and is kept: returns false and changes nothing. */
+export async function abandonQuiz(id: string): Promise<boolean> {
+	const db = getDb();
+	return db.transaction('rw', db.quizzes, async () => {
+		const row = await db.quizzes.get(id);
+		if (!row || row.finishedAt !== null) return false;
+		await db.quizzes.delete(id);
+		return true;
+	});
+}
