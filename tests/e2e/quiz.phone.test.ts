@@ -1,0 +1,47 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { deck, scopes, seedWhereFirst } from './quiz-helpers.ts';
+
+/** A target a thumb can hit on a 360 px phone: at least 44 px tall and wide as asked. */
+async function expectLargeTarget(target: Locator, minWidth: number) {
+	const box = (await target.boundingBox())!;
+	expect(box.height).toBeGreaterThanOrEqual(44);
+	expect(box.width).toBeGreaterThanOrEqual(minWidth);
+}
+
+const mixed = scopes[0]!;
+
+test('on a phone the quiz list and the choices are large targets, and touch alone answers', async ({
+	page
+}) => {
+	await page.goto('/quiz');
+	const links = page.locator('.scopes .scope-link');
+	await expect(links.first()).toBeVisible();
+	for (const link of await page.locator('a.scope-link').all()) await expectLargeTarget(link, 0.75 * 360);
+
+	const seed = seedWhereFirst(mixed, 5, (q) => q.form === 'choice');
+	await page.goto(`/quiz/mixed?length=5&seed=${seed}`);
+	const prompt = (await page.locator('#question-prompt').textContent())!.trim();
+	const card = deck.cards.find((c) => c.question === prompt)!;
+	const choices = page.locator('.choices button');
+	await expect(choices).toHaveCount(4);
+	for (const choice of await choices.all()) await expectLargeTarget(choice, 0.75 * 360);
+
+	await page.getByRole('button', { name: card.answer, exact: true }).tap();
+	await expect(page.locator('.feedback .verdict')).toContainText('Right');
+	const next = page.getByRole('button', { name: 'Next' });
+	await expectLargeTarget(next, 0.75 * 360);
+	await next.tap();
+	await expect(page.getByText(/Question 2 of \d+/)).toBeVisible();
+});
+
+test('on a phone the true/false buttons are large targets', async ({ page }) => {
+	const seed = seedWhereFirst(mixed, 5, (q) => q.form === 'truefalse');
+	await page.goto(`/quiz/mixed?length=5&seed=${seed}`);
+	await expect(page.locator('#question-prompt')).toHaveText('True or false?');
+	for (const name of ['True', 'False']) {
+		await expectLargeTarget(page.getByRole('button', { name, exact: true }), 120);
+	}
+	await page.getByRole('button', { name: 'True', exact: true }).tap();
+	await expect(page.locator('.feedback .verdict')).toContainText(/Right|Wrong/);
+	await expectLargeTarget(page.getByRole('button', { name: 'Next' }), 0.75 * 360);
+});
