@@ -8,7 +8,13 @@ const config = {
 		runes: true
 	},
 	kit: {
-		adapter: adapter({ fallback: '404.html', strict: true }),
+		// BUILD_DIR lets the benchmark build a second copy (with a synthetic deck) beside the real one.
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
+			fallback: '404.html',
+			strict: true
+		}),
 		prerender: {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'

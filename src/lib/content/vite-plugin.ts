@@ -1,6 +1,6 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { contentFiles } from './load.ts';
+import { contentDir, contentFiles } from './load.ts';
 import { compileDeck } from './compile.ts';
 
 const ID = 'virtual:deck';
@@ -26,9 +26,10 @@ export function deckPlugin(): Plugin {
 			return `export default JSON.parse(${JSON.stringify(JSON.stringify(deck))});`;
 		},
 		configureServer(server) {
-			server.watcher.add(join(root, 'content'));
+			const dir = resolve(root, contentDir());
+			server.watcher.add(dir);
 			server.watcher.on('change', (path) => {
-				if (!path.startsWith(join(root, 'content'))) return;
+				if (!path.startsWith(dir)) return;
 				const mod = server.moduleGraph.getModuleById(RESOLVED);
 				if (mod) server.moduleGraph.invalidateModule(mod);
 				server.ws.send({ type: 'full-reload' });

@@ -1,7 +1,146 @@
-// TEMPORARY stand-in until the real reviews.ts lands on main (git merge main takes main's version).
-// Keeps the quiz's "Add missed cards to review" wired to the agreed import path and signature.
+// Reading and writing the review log and the card states derived from it.
+import { makeScheduler, dueNowRow, rate, replay, type Answer } from '../srs/scheduler.ts';
+import type { SrsSettings } from '../srs/settings.ts';
+import { getDb, type CardFlagRow, type CardStateRow, type ReviewRow } from './index.ts';
+import { loadSettings } from './settings.ts';
 
-/** Makes these cards due now in the daily review; cards never studied are introduced today. */
-export async function addCardsToReview(_cardIds: string[], _now?: number): Promise<void> {
-	throw new Error('not yet');
+export function newId(): string {
+	return crypto.randomUUID();
+}
+
+/**
+ * Records an answer: the log row and the card's new state are written in one transaction, so a
+ * closed tab or a crash leaves both or neither. The state is read inside the transaction, so two
+ * tabs answering at once each build on the other's answer.
+ */
+export async function answerCard(
+	cardId: string,
+	answer: Answer,
+	options: { now?: number; durationMs?: number; settings?: SrsSettings } = {}
+): Promise<{ review: ReviewRow; state: CardStateRow }> {
+	const db = getDb();
+	const settings = options.settings ?? (await loadSettings());
+	const f = makeScheduler(settings);
+	return db.transaction('rw', db.reviews, db.cardStates, async () => {
+		const current = await db.cardStates.get(cardId);
+		const result = rate(f, cardId, current, answer, options.now ?? Date.now(), newId(), options.durationMs);
+		await db.reviews.add(result.review);
+		await db.cardStates.put(result.state);
+		return result;
+	});
+}
+
+/** Rebuilds one card's state from its log, inside the caller's transaction. */
+async function rebuildCard(cardId: string, settings: SrsSettings): Promise<CardStateRow | undefined> {
+	const db = getDb();
+	const reviews = await db.reviews.where('cardId').equals(cardId).toArray();
+	const state = replay(makeScheduler(settings), cardId, reviews);
+	if (state) await db.cardStates.put(state);
+	else await db.cardStates.delete(cardId);
+	return state;
+}
+
+/**
+ * Takes back an answer exactly: its log row goes, and the card's state is rebuilt from the rest of its log.
+ * Returns false when that answer is no longer there (taken back in another tab).
+ */
+export async function undoReview(reviewId: string): Promise<boolean> {
+	const db = getDb();
+	const settings = await loadSettings();
+	return db.transaction('rw', db.reviews, db.cardStates, async () => {
+		const review = await db.reviews.get(reviewId);
+		if (!review) return false;
+		await db.reviews.delete(reviewId);
+		await rebuildCard(review.cardId, settings);
+		return true;
+	});
+}
+
+/** Rebuilds every card state from the log (after an import, or to repair the cache). */
+export async function rebuildAllStates(settings?: SrsSettings): Promise<number> {
+	const db = getDb();
+	const s = settings ?? (await loadSettings());
+	const f = makeScheduler(s);
+	return db.transaction('rw', db.reviews, db.cardStates, async () => {
+		const byCard = new Map<string, ReviewRow[]>();
+		await db.reviews.each((r) => {
+			const list = byCard.get(r.cardId) ?? [];
+			list.push(r);
+			byCard.set(r.cardId, list);
+		});
+		const states: CardStateRow[] = [];
+		for (const [cardId, reviews] of byCard) {
+			const state = replay(f, cardId, reviews);
+			if (state) states.push(state);
+		}
+		await db.cardStates.clear();
+		await db.cardStates.bulkPut(states);
+		return states.length;
+	});
+}
+
+/**
+ * Makes cards due now in the daily review (from a quiz's Add missed cards to review). The change is a
+ * log row (rating 0), so a rebuild from the log keeps it. Cards never studied are introduced today,
+ * beyond the daily new limit.
+ */
+export async function addCardsToReview(cardIds: string[], now = Date.now()): Promise<void> {
+	const db = getDb();
+	const f = makeScheduler(await loadSettings());
+	await db.transaction('rw', db.reviews, db.cardStates, async () => {
+		for (const cardId of new Set(cardIds)) {
+			const current = await db.cardStates.get(cardId);
+			if (current && current.due <= now && current.lastReview !== null) continue;
+			const row = dueNowRow(current, cardId, now, newId());
+			await db.reviews.add(row);
+			const state = replay(f, cardId, await db.reviews.where('cardId').equals(cardId).toArray());
+			if (state) await db.cardStates.put(state);
+		}
+	});
+}
+
+export async function allStates(): Promise<Map<string, CardStateRow>> {
+	const rows = await getDb().cardStates.toArray();
+	return new Map(rows.map((r) => [r.cardId, r]));
+}
+
+export async function allFlags(): Promise<Map<string, CardFlagRow>> {
+	const rows = await getDb().cardFlags.toArray();
+	return new Map(rows.map((r) => [r.cardId, r]));
+}
+
+export function reviewsSince(time: number): Promise<ReviewRow[]> {
+	return getDb().reviews.where('reviewedAt').aboveOrEqual(time).toArray();
+}
+
+export function reviewsOfCard(cardId: string): Promise<ReviewRow[]> {
+	return getDb()
+		.reviews.where('[cardId+reviewedAt]')
+		.between([cardId, -Infinity], [cardId, Infinity])
+		.toArray();
+}
+
+async function updateFlag(
+	cardId: string,
+	change: Partial<Pick<CardFlagRow, 'suspended' | 'buriedUntil'>>
+): Promise<void> {
+	const db = getDb();
+	await db.transaction('rw', db.cardFlags, async () => {
+		const flag = (await db.cardFlags.get(cardId)) ?? {
+			cardId,
+			suspended: false,
+			buriedUntil: 0,
+			updatedAt: 0
+		};
+		await db.cardFlags.put({ ...flag, ...change, updatedAt: Date.now() });
+	});
+}
+
+export function setSuspended(cardId: string, suspended: boolean): Promise<void> {
+	return updateFlag(cardId, { suspended });
+}
+
+/** Skip until tomorrow: the card leaves today's queue until `until` (the start of the next study day). */
+export function buryCard(cardId: string, until: number): Promise<void> {
+	return updateFlag(cardId, { buriedUntil: until });
 }

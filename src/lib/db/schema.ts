@@ -7,13 +7,16 @@ export interface ReviewRow {
 	/** crypto.randomUUID(); reviews from several devices merge as a set by id. */
 	id: string;
 	cardId: string;
-	/** 1 Again, 2 Hard, 3 Good, 4 Easy. */
-	rating: 1 | 2 | 3 | 4;
+	/**
+	 * 1 Again, 2 Hard, 3 Good, 4 Easy. 0 is not an answer: the app set the card's due date
+	 * (Add missed cards to review), so that a replay of the log reproduces it.
+	 */
+	rating: 0 | 1 | 2 | 3 | 4;
 	/** When the answer was given. */
 	reviewedAt: number;
 	/** How long the card was shown before the answer, in ms (capped). */
 	durationMs: number;
-	/** What ts-fsrs logged: the card's state before this answer. */
+	/** What ts-fsrs logged: the card's state before this answer (for rating 0, the state it was set to). */
 	state: number;
 	due: number;
 	stability: number;

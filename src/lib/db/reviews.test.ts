@@ -1,0 +1,100 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { StudyDatabase, useDatabase } from './index.ts';
+import {
+	addCardsToReview,
+	allStates,
+	answerCard,
+	rebuildAllStates,
+	reviewsOfCard,
+	undoReview
+} from './reviews.ts';
+import { loadSettings, saveSettings } from './settings.ts';
+import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { State } from '../srs/scheduler.ts';
+
+const DAY = 86_400_000;
+const t0 = new Date(2026, 2, 1, 9).getTime();
+let db: StudyDatabase;
+
+beforeEach(() => {
+	db = new StudyDatabase(`test-${crypto.randomUUID()}`);
+	useDatabase(db);
+});
+
+describe('the review log and card states', () => {
+	it('writes an answer and its log row together, and a rebuild from the log gives the same states', async () => {
+		await answerCard('a', 3, { now: t0 });
+		await answerCard('a', 3, { now: t0 + 10 * 60_000 });
+		await answerCard('b', 1, { now: t0 });
+		await answerCard('a', 2, { now: t0 + 4 * DAY });
+		const kept = await allStates();
+		expect(await db.reviews.count()).toBe(4);
+		expect(await rebuildAllStates()).toBe(2);
+		expect(await allStates()).toEqual(kept);
+	});
+
+	it('leaves neither row when the transaction fails', async () => {
+		const add = db.reviews.add.bind(db.reviews);
+		db.reviews.add = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.reviews.add;
+		await expect(answerCard('a', 3, { now: t0 })).rejects.toThrow('disk full');
+		db.reviews.add = add;
+		expect(await db.cardStates.count()).toBe(0);
+		expect(await db.reviews.count()).toBe(0);
+	});
+
+	it('takes back answers exactly, several in a row', async () => {
+		const first = await answerCard('a', 3, { now: t0 });
+		const afterFirst = await db.cardStates.get('a');
+		const second = await answerCard('a', 4, { now: t0 + 60_000 });
+		const third = await answerCard('b', 1, { now: t0 + 120_000 });
+		expect(await undoReview(third.review.id)).toBe(true);
+		expect(await db.cardStates.get('b')).toBeUndefined();
+		expect(await undoReview(second.review.id)).toBe(true);
+		expect(await db.cardStates.get('a')).toEqual(afterFirst);
+		expect(await undoReview(second.review.id)).toBe(false);
+		expect(await undoReview(first.review.id)).toBe(true);
+		expect(await db.reviews.count()).toBe(0);
+		expect(await db.cardStates.count()).toBe(0);
+	});
+
+	it('keeps both answers when two tabs answer the same card at once', async () => {
+		await Promise.all([answerCard('a', 3, { now: t0 }), answerCard('a', 3, { now: t0 + 1 })]);
+		const reviews = await reviewsOfCard('a');
+		expect(reviews).toHaveLength(2);
+		expect((await db.cardStates.get('a'))!.reps).toBe(2);
+	});
+
+	it('makes missed cards due now through the log, so a rebuild keeps it', async () => {
+		await answerCard('a', 4, { now: t0 });
+		expect((await db.cardStates.get('a'))!.due).toBeGreaterThan(t0 + DAY);
+		await addCardsToReview(['a', 'never-seen'], t0 + 60_000);
+		const a = (await db.cardStates.get('a'))!;
+		expect(a.due).toBe(t0 + 60_000);
+		expect(a.state).toBe(State.Review);
+		const fresh = (await db.cardStates.get('never-seen'))!;
+		expect(fresh.state).toBe(State.New);
+		expect(fresh.lastReview).toBe(t0 + 60_000);
+		const before = await allStates();
+		await rebuildAllStates();
+		expect(await allStates()).toEqual(before);
+	});
+
+	it('keeps the history of a card taken out of the deck, keyed by its id', async () => {
+		await answerCard('old-card', 3, { now: t0 });
+		await rebuildAllStates();
+		expect(await reviewsOfCard('old-card')).toHaveLength(1);
+		expect((await allStates()).has('old-card')).toBe(true);
+	});
+});
+
+describe('settings storage', () => {
+	it('saves valid settings and refuses bad ones whole', async () => {
+		expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+		const ok = await saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 20 });
+		expect(ok.ok).toBe(true);
+		const bad = await saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 5, desiredRetention: 2 });
+		expect(bad.ok).toBe(false);
+		expect((await loadSettings()).newPerDay).toBe(20);
+	});
+});

@@ -1,0 +1,203 @@
+// Scheduling over ts-fsrs: rating a card, previewing intervals, and rebuilding a card from its log.
+// Pure functions: they take rows and return rows; db/ stores them.
+import {
+	createEmptyCard,
+	fsrs,
+	generatorParameters,
+	Rating,
+	State,
+	type Card as FsrsCard,
+	type FSRS,
+	type FSRSHistory,
+	type Grade,
+	type StepUnit
+} from 'ts-fsrs';
+import type { CardStateRow, ReviewRow } from '../db/schema.ts';
+import type { SrsSettings } from './settings.ts';
+
+export type Answer = 1 | 2 | 3 | 4;
+export const ANSWERS: readonly Answer[] = [1, 2, 3, 4];
+export const ANSWER_NAMES: Record<Answer, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+export { State };
+
+export function makeScheduler(settings: SrsSettings): FSRS {
+	return fsrs(
+		generatorParameters({
+			request_retention: settings.desiredRetention,
+			maximum_interval: settings.maximumInterval,
+			enable_fuzz: settings.fuzz,
+			enable_short_term: true,
+			learning_steps: settings.learningSteps as StepUnit[],
+			relearning_steps: settings.relearningSteps as StepUnit[]
+		})
+	);
+}
+
+export function newCardState(cardId: string, now: number): CardStateRow {
+	return fromFsrsCard(cardId, createEmptyCard(new Date(now)));
+}
+
+export function toFsrsCard(row: CardStateRow): FsrsCard {
+	const card: FsrsCard = {
+		due: new Date(row.due),
+		stability: row.stability,
+		difficulty: row.difficulty,
+		elapsed_days: row.elapsedDays,
+		scheduled_days: row.scheduledDays,
+		learning_steps: row.learningSteps,
+		reps: row.reps,
+		lapses: row.lapses,
+		state: row.state as State
+	};
+	if (row.lastReview !== null) card.last_review = new Date(row.lastReview);
+	return card;
+}
+
+export function fromFsrsCard(cardId: string, card: FsrsCard): CardStateRow {
+	return {
+		cardId,
+		due: card.due.getTime(),
+		stability: card.stability,
+		difficulty: card.difficulty,
+		elapsedDays: card.elapsed_days,
+		scheduledDays: card.scheduled_days,
+		learningSteps: card.learning_steps,
+		reps: card.reps,
+		lapses: card.lapses,
+		state: card.state,
+		lastReview: card.last_review ? card.last_review.getTime() : null
+	};
+}
+
+/**
+ * A clock set back must not produce a review before the card's last one (negative elapsed time):
+ * the answer is then recorded at the last review's time.
+ */
+export function reviewTime(state: CardStateRow | undefined, now: number): number {
+	return state?.lastReview != null && now < state.lastReview ? state.lastReview : now;
+}
+
+/** Rates a card: its next state and the log row that records the answer. */
+export function rate(
+	f: FSRS,
+	cardId: string,
+	state: CardStateRow | undefined,
+	answer: Answer,
+	now: number,
+	id: string,
+	durationMs = 0
+): { state: CardStateRow; review: ReviewRow } {
+	const at = reviewTime(state, now);
+	const current = state ? toFsrsCard(state) : createEmptyCard(new Date(at));
+	const { card, log } = f.next(current, new Date(at), answer as Grade);
+	return {
+		state: fromFsrsCard(cardId, card),
+		review: {
+			id,
+			cardId,
+			rating: answer,
+			reviewedAt: at,
+			durationMs: Math.max(0, Math.min(Math.round(durationMs), 10 * 60_000)),
+			state: log.state,
+			due: log.due.getTime(),
+			stability: log.stability,
+			difficulty: log.difficulty,
+			elapsedDays: log.elapsed_days,
+			lastElapsedDays: log.last_elapsed_days,
+			scheduledDays: log.scheduled_days,
+			learningSteps: log.learning_steps
+		}
+	};
+}
+
+/** The log row that makes a card due at `now` (rating 0): Add missed cards to review. */
+export function dueNowRow(
+	state: CardStateRow | undefined,
+	cardId: string,
+	now: number,
+	id: string
+): ReviewRow {
+	const at = reviewTime(state, now);
+	const s = state ?? newCardState(cardId, at);
+	return {
+		id,
+		cardId,
+		rating: 0,
+		reviewedAt: at,
+		durationMs: 0,
+		state: s.state,
+		due: at,
+		stability: s.stability,
+		difficulty: s.difficulty,
+		elapsedDays: 0,
+		lastElapsedDays: s.elapsedDays,
+		scheduledDays: 0,
+		learningSteps: s.learningSteps
+	};
+}
+
+/** Orders a card's log as it was written: by time, then by id so that equal times replay the same way everywhere. */
+export function byReviewTime(a: ReviewRow, b: ReviewRow): number {
+	return a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * A card's state rebuilt by replaying its whole log through ts-fsrs (`reschedule`).
+ * With no reviews the card is new.
+ */
+export function replay(f: FSRS, cardId: string, reviews: readonly ReviewRow[]): CardStateRow | undefined {
+	if (!reviews.length) return undefined;
+	const sorted = [...reviews].sort(byReviewTime);
+	const history: FSRSHistory[] = sorted.map((r) =>
+		r.rating === 0
+			? {
+					rating: Rating.Manual,
+					review: new Date(r.reviewedAt),
+					state: r.state as State,
+					due: new Date(r.due)
+				}
+			: { rating: r.rating as Grade, review: new Date(r.reviewedAt) }
+	);
+	const first = new Date(sorted[0]!.reviewedAt);
+	const { collections } = f.reschedule(createEmptyCard(first), history, {
+		skipManual: false,
+		first_card: createEmptyCard(first),
+		now: first
+	});
+	const last = collections[collections.length - 1];
+	return last ? fromFsrsCard(cardId, last.card) : undefined;
+}
+
+/** When each answer would bring the card back. */
+export function preview(
+	f: FSRS,
+	cardId: string,
+	state: CardStateRow | undefined,
+	now: number
+): Record<Answer, number> {
+	const at = reviewTime(state, now);
+	const current = state ? toFsrsCard(state) : createEmptyCard(new Date(at));
+	const out = {} as Record<Answer, number>;
+	for (const a of ANSWERS) out[a] = f.next(current, new Date(at), a as Grade).card.due.getTime();
+	return out;
+}
+
+/** Probability of recalling the card now (0–1); 0 for a card never studied. */
+export function recall(f: FSRS, state: CardStateRow | undefined, now: number): number {
+	if (!state || state.state === State.New) return 0;
+	const at = state.lastReview != null ? Math.max(now, state.lastReview) : now;
+	return f.get_retrievability(toFsrsCard(state), new Date(at), false);
+}
+
+/** A short interval such as "1m", "10m", "3h", "4d", "2mo", "1.5y"; never negative. */
+export function formatInterval(ms: number): string {
+	const minutes = Math.max(0, ms) / 60_000;
+	if (minutes < 1) return '<1m';
+	if (minutes < 60) return `${Math.round(minutes)}m`;
+	const hours = minutes / 60;
+	if (hours < 24) return `${Math.round(hours)}h`;
+	const days = hours / 24;
+	if (days < 30) return `${Math.round(days)}d`;
+	if (days < 365) return `${Math.round((days / 30) * 10) / 10}mo`.replace('.0mo', 'mo');
+	return `${Math.round((days / 365) * 10) / 10}y`.replace('.0y', 'y');
+}
