@@ -39,12 +39,14 @@ function cardAsked(text: string, by: (c: Card) => boolean): Card {
  * Answers the question on screen with the keyboard alone, rightly or wrongly, and checks the verdict shown.
  * Works out the form and the card from what the page shows.
  */
-export async function answerByKeyboard(page: Page, right: boolean): Promise<void> {
+export async function answerByKeyboard(page: Page, right: boolean): Promise<Question['form']> {
 	const heading = page.locator('#question-prompt');
 	await expect(heading).toBeVisible();
 	const prompt = (await heading.textContent())!.trim();
 	const typed = page.getByRole('textbox', { name: 'Your answer' });
+	let form: Question['form'];
 	if (prompt === 'True or false?') {
+		form = 'truefalse';
 		const statement = (await page.locator('.statement').textContent())!.trim();
 		const card = cardAsked(
 			statement,
@@ -54,11 +56,13 @@ export async function answerByKeyboard(page: Page, right: boolean): Promise<void
 		await expect(heading).toBeFocused();
 		await page.keyboard.press(isTrue === right ? 't' : 'f');
 	} else if (await typed.isVisible()) {
+		form = 'typed';
 		const card = cardAsked(prompt, (c) => c.question === prompt);
 		await expect(typed).toBeFocused();
 		await page.keyboard.type(right ? card.answer : 'not the answer at all');
 		await page.keyboard.press('Enter');
 	} else {
+		form = 'choice';
 		const card = cardAsked(prompt, (c) => c.question === prompt);
 		await expect(heading).toBeFocused();
 		const names = (await page.locator('.choices button .text').allTextContents()).map((t) => t.trim());
@@ -69,4 +73,5 @@ export async function answerByKeyboard(page: Page, right: boolean): Promise<void
 	}
 	await expect(page.locator('.feedback .verdict')).toContainText(right ? 'Right' : 'Wrong');
 	await expect(page.getByRole('button', { name: 'Next' })).toBeFocused();
+	return form;
 }

@@ -11,14 +11,16 @@ import {
 test('a topic quiz runs from start to Results by keyboard alone, with the right score', async ({ page }) => {
 	const topic = biggestTopic();
 	const total = Math.min(5, topic.cards.length);
-	await page.goto(`/quiz/${topic.id}?length=5&seed=20240611`);
+	const seed = 20240611;
+	await page.goto(`/quiz/${topic.id}?length=5&seed=${seed}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Quiz: ${topic.title}`);
+	const forms: string[] = [];
 
 	// Wrong at the second and fourth questions (those there are), right elsewhere.
 	const wrong = new Set([1, 3].filter((i) => i < total));
 	for (let i = 0; i < total; i++) {
 		await expect(page.getByText(`Question ${i + 1} of ${total}`)).toBeVisible();
-		await answerByKeyboard(page, !wrong.has(i));
+		forms.push(await answerByKeyboard(page, !wrong.has(i)));
 		// After each answer: the expected answer and the supporting passage, then Next.
 		await expect(page.locator('.feedback')).toContainText(/Answer|The statement is/);
 		const passage = page
@@ -30,6 +32,13 @@ test('a topic quiz runs from start to Results by keyboard alone, with the right 
 	}
 
 	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+	// The seed fixed the questions and their forms, and the forms were mixed.
+	const planned = plannedQuestions(topic, 5, seed);
+	expect(forms).toEqual(planned.map((q) => q.form));
+	expect(new Set(forms).size).toBeGreaterThan(1);
+	await expect(page.locator('.results .answers .prompt').first()).toHaveText(
+		planned[0]!.form === 'truefalse' ? `True or false: ${planned[0]!.statement}` : planned[0]!.card.question
+	);
 	await expect(page.locator('.results .score')).toContainText(`${total - wrong.size} / ${total}`);
 	await expect(page.locator('.results .answers > li')).toHaveCount(total);
 	await expect(page.locator('.results .answers > li.wrong')).toHaveCount(wrong.size);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuizParams, quizHref } from './params.ts';
+import { clampLength, parseQuizParams, quizHref } from './params.ts';
 
 const parse = (query: string) => parseQuizParams(new URLSearchParams(query));
 
 describe('the address of a quiz', () => {
-	it('defaults to 10 questions and a fresh seed', () => {
-		expect(parse('')).toEqual({ ok: true, request: { length: 10, seed: null, quizId: null } });
+	it('leaves out what is not given: the default length and a fresh seed', () => {
+		expect(parse('')).toEqual({ ok: true, request: { length: null, seed: null, quizId: null } });
 	});
 
 	it('reads a length from 5 to 30, a seed and a quiz id', () => {
@@ -38,6 +38,10 @@ describe('the address of a quiz', () => {
 		const parsed = parse(`length=${'9'.repeat(500)}`);
 		expect(parsed.ok).toBe(false);
 		if (!parsed.ok) expect(parsed.errors[0]!.length).toBeLessThan(150);
+	});
+
+	it('keeps a length from a quiz of any size in range', () => {
+		expect([clampLength(2), clampLength(12), clampLength(45)]).toEqual([5, 12, 30]);
 	});
 
 	it('links to a quiz with the default length left out', () => {

@@ -7,7 +7,8 @@ export const MIN_LENGTH = 5;
 export const MAX_LENGTH = 30;
 
 export interface QuizRequest {
-	length: number;
+	/** null: not given (DEFAULT_LENGTH for a new quiz). */
+	length: number | null;
 	/** null: draw a fresh seed. */
 	seed: number | null;
 	/** A stored quiz to resume or show; null to start (or resume) one in the scope. */
@@ -21,7 +22,7 @@ const quizIdPattern = /^[A-Za-z0-9-]{1,64}$/;
 
 export function parseQuizParams(params: URLSearchParams): ParsedRequest {
 	const errors: string[] = [];
-	const request: QuizRequest = { length: DEFAULT_LENGTH, seed: null, quizId: null };
+	const request: QuizRequest = { length: null, seed: null, quizId: null };
 
 	const length = params.get('length');
 	if (length !== null) {
@@ -50,6 +51,11 @@ export function parseQuizParams(params: URLSearchParams): ParsedRequest {
 	}
 
 	return errors.length ? { ok: false, errors } : { ok: true, request };
+}
+
+/** A length in range: what a quiz of `n` questions is started over with. */
+export function clampLength(n: number): number {
+	return Math.min(MAX_LENGTH, Math.max(MIN_LENGTH, Math.round(n)));
 }
 
 /** The address that starts a quiz, with the defaults left out. */

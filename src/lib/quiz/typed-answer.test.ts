@@ -69,10 +69,22 @@ describe('grading a typed answer', () => {
 		expect(verdict('Turkmenbasi', ['Turkmenbashy'])).toBe('nearly');
 	});
 
+	it('holds each word to its own length, so a typo cannot turn one word into another', () => {
+		expect(verdict('Five years', ['Nine years'])).toBe('wrong');
+		expect(verdict('Southern Hemisphere', ['Northern Hemisphere'])).toBe('wrong');
+		expect(verdict('Nothern Hemisphere', ['Northern Hemisphere'])).toBe('nearly');
+		expect(verdict('Nothern Hemispere', ['In the Northern Hemisphere', 'Northern Hemisphere'])).toBe(
+			'nearly'
+		);
+		// Words run together or split: one typo at most.
+		expect(verdict('NorthernHemisphre', ['Northern Hemisphere'])).toBe('nearly');
+		expect(verdict('SouthernHemisphere', ['Northern Hemisphere'])).toBe('wrong');
+	});
+
 	it('never forgives a different number', () => {
 		expect(verdict('May 2012', ['May 2013'])).toBe('wrong');
 		expect(verdict('1,000,001 tonnes', ['1,000,000 tonnes'])).toBe('wrong');
-		expect(verdict('Mai 2013', ['May 2013'])).toBe('nearly');
+		expect(verdict('Mai 2013', ['May 2013'])).toBe('wrong'); // a short word must be exact
 	});
 
 	it("is wrong when the answer is one of the card's wrong choices, or as close to one", () => {

@@ -17,15 +17,21 @@ const plainLetters: Record<string, string> = {
 	þ: 'th'
 };
 
+/** The words of an answer as compared: no case, diacritics, punctuation, apostrophes or leading article. */
+export function answerWords(text: string): string[] {
+	const words = foldText(text.slice(0, MAX_TYPED_LENGTH).replace(/['’‘ʼ`´]/g, ''))
+		.replace(/[ıøłßæœđðþ]/g, (c) => plainLetters[c] ?? c)
+		.split(' ')
+		.filter(Boolean);
+	return words.length > 1 && /^(?:the|a|an)$/.test(words[0]!) ? words.slice(1) : words;
+}
+
 /**
- * The form two answers are compared in: no case, diacritics, punctuation, apostrophes, spacing or leading
- * article. "The Türkmenbaşy port" and "turkmenbasy-port" both become "turkmenbasyport".
+ * The form two answers are compared in: their words run together, so spacing does not matter either.
+ * "The Türkmenbaşy port" and "turkmenbasy-port" both become "turkmenbasyport".
  */
 export function normaliseAnswer(text: string): string {
-	return foldText(text.slice(0, MAX_TYPED_LENGTH).replace(/['’‘ʼ`´]/g, ''))
-		.replace(/[ıøłßæœđðþ]/g, (c) => plainLetters[c] ?? c)
-		.replace(/^(?:the|a|an) (?=\S)/, '')
-		.replaceAll(' ', '');
+	return answerWords(text).join('');
 }
 
 /** Typos forgiven in an answer of this many letters: none in a short word, where one letter changes it. */
@@ -71,11 +77,37 @@ export interface TypedGrade {
 }
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
+const lengthOf = (s: string) => Array.from(s).length;
+
+/**
+ * How many typos away the typed words are from an accepted answer, or null when too many to forgive.
+ * Typos are counted word by word, so that each word is held to its own length: a typo may not turn
+ * "nine" into "five", nor "northern" into "southern". When the words do not line up (a space typed or
+ * missed) one typo is forgiven at most.
+ */
+function typosFrom(typed: string[], accepted: string[]): number | null {
+	const typedKey = typed.join('');
+	const key = accepted.join('');
+	const allowed = typosAllowed(lengthOf(key));
+	if (allowed === 0 || digitsOf(typedKey) !== digitsOf(key)) return null;
+	if (typed.length !== accepted.length) {
+		const d = editDistance(typedKey, key, 1);
+		return d <= 1 ? d : null;
+	}
+	let total = 0;
+	for (let i = 0; i < accepted.length; i++) {
+		const wordAllowed = typosAllowed(lengthOf(accepted[i]!));
+		const d = editDistance(typed[i]!, accepted[i]!, wordAllowed);
+		if (d > wordAllowed) return null;
+		total += d;
+	}
+	return total <= allowed ? total : null;
+}
 
 /**
  * Right when the answer matches an accepted spelling once normalised; nearly right when it is a small typo
- * away from one (and counts as right). Never nearly right when the numbers differ (1991 is not 1992), or when
- * the answer is as close to one of the card's wrong choices.
+ * away from one (and counts as right). Never nearly right when the numbers differ (1991 is not 1992), when a
+ * short word differs, or when the answer is as close to one of the card's wrong choices.
  */
 export function gradeTyped(
 	input: string,
@@ -83,11 +115,12 @@ export function gradeTyped(
 	wrongChoices: readonly string[] = []
 ): TypedGrade {
 	const fallback = accept[0] ?? '';
-	const typed = normaliseAnswer(input);
+	const words = answerWords(input);
+	const typed = words.join('');
 	if (!typed) return { verdict: 'wrong', closest: fallback };
 
-	const accepted = accept.map((text) => ({ text, key: normaliseAnswer(text) }));
-	const exact = accepted.find((a) => a.key === typed);
+	const accepted = accept.map((text) => ({ text, words: answerWords(text) }));
+	const exact = accepted.find((a) => a.words.join('') === typed);
 	if (exact) return { verdict: 'right', closest: exact.text };
 
 	const wrongKeys = wrongChoices.map(normaliseAnswer);
@@ -95,10 +128,8 @@ export function gradeTyped(
 
 	let best: { text: string; distance: number } | null = null;
 	for (const a of accepted) {
-		const allowed = typosAllowed(Array.from(a.key).length);
-		if (allowed === 0 || digitsOf(a.key) !== digitsOf(typed)) continue;
-		const distance = editDistance(typed, a.key, allowed);
-		if (distance <= allowed && (!best || distance < best.distance)) best = { text: a.text, distance };
+		const distance = typosFrom(words, a.words);
+		if (distance !== null && (!best || distance < best.distance)) best = { text: a.text, distance };
 	}
 	if (!best) return { verdict: 'wrong', closest: fallback };
 	const limit = best.distance;

@@ -2,7 +2,7 @@
 // and starts the next one (start over, retry mistakes). Storage and the address are injected.
 import type { Card } from '$lib/content/types';
 import type { QuizRow } from '$lib/db/schema';
-import { DEFAULT_LENGTH, parseQuizParams, type QuizRequest } from '$lib/quiz/params';
+import { clampLength, DEFAULT_LENGTH, parseQuizParams, type QuizRequest } from '$lib/quiz/params';
 import { pickCards } from '$lib/quiz/questions';
 import { deriveSeed, MAX_SEED } from '$lib/quiz/random';
 import type { QuizScope } from '$lib/quiz/scope';
@@ -100,7 +100,7 @@ export class QuizScreen {
 			const underWay = await this.#deps.unfinishedQuizOf(scope.id);
 			if (underWay) return this.#ready(generation, underWay, true);
 			const seed = request.seed ?? this.#deps.newSeed();
-			await this.#start(generation, pickCards(scope.cards, request.length, seed), { seed });
+			await this.#start(generation, pickCards(scope.cards, request.length ?? DEFAULT_LENGTH, seed), { seed });
 		} catch (e) {
 			this.#problem(generation, [`The quiz could not be opened: ${errorText(e)}.`]);
 		}
@@ -114,10 +114,12 @@ export class QuizScreen {
 		const generation = ++this.#generation;
 		try {
 			if (view.session.row.finishedAt === null) await this.#deps.abandonQuiz(view.session.row.id);
+			const row = view.session.row;
+			// The length asked for in the address, else the length of the quiz left (a retry's is its own).
+			const length =
+				this.#request?.length ?? (row.retryOf ? DEFAULT_LENGTH : clampLength(row.cardIds.length));
 			const seed = this.#request?.seed ?? this.#deps.newSeed();
-			await this.#start(generation, pickCards(scope.cards, this.#request?.length ?? DEFAULT_LENGTH, seed), {
-				seed
-			});
+			await this.#start(generation, pickCards(scope.cards, length, seed), { seed });
 		} catch (e) {
 			this.#problem(generation, [`A new quiz could not be started: ${errorText(e)}.`]);
 		}

@@ -15,9 +15,10 @@ const scope: QuizScope = { id: 'topic', kind: 'topic', title: 'A topic', cards }
 let db: StudyDatabase;
 let addresses: string[];
 let addedToReview: string[][];
+/** Quiz ids and clock ticks, shared by every screen of a test (as one browser's would be). */
+let n: number;
 
 function screen(over: Partial<QuizScreenDeps> = {}): QuizScreen {
-	let n = 0;
 	return new QuizScreen({
 		cardById,
 		saveQuiz,
@@ -68,6 +69,7 @@ beforeEach(() => {
 	useDatabase(db);
 	addresses = [];
 	addedToReview = [];
+	n = 0;
 });
 
 describe('opening a quiz', () => {
@@ -223,15 +225,30 @@ describe('after a quiz', () => {
 		expect(s.review).toEqual({ status: 'failed', message: 'not yet' });
 	});
 
-	it('starts over: abandons the quiz under way and starts a new one', async () => {
+	it('starts over: abandons the quiz under way and starts a new one of the same length', async () => {
 		const s = screen();
-		await s.open(scope, new URLSearchParams('length=5'));
+		await s.open(scope, new URLSearchParams('length=6'));
 		await answer(sessionOf(s), 2);
-		await s.startOver();
-		const fresh = sessionOf(s);
-		expect(fresh.row.id).toBe('quiz-2');
+		// Back later through the address of the quiz, which does not give the length.
+		const later = screen();
+		await later.open(scope, new URLSearchParams('quiz=quiz-1'));
+		await later.startOver();
+		const fresh = sessionOf(later);
 		expect(fresh.row.answers).toEqual([]);
+		expect(fresh.row.cardIds).toHaveLength(6);
 		expect(await getQuiz('quiz-1')).toBeUndefined();
 		expect(await db.quizzes.count()).toBe(1);
+	});
+
+	it('resumes the quiz under way even when the address asks for another length, until told to start over', async () => {
+		const s = screen();
+		await s.open(scope, new URLSearchParams('length=10'));
+		await answer(sessionOf(s), 1);
+		const again = screen();
+		await again.open(scope, new URLSearchParams('length=5'));
+		expect(sessionOf(again).row.id).toBe('quiz-1');
+		expect(again.view).toMatchObject({ resumed: true });
+		await again.startOver();
+		expect(sessionOf(again).row.cardIds).toHaveLength(5);
 	});
 });
