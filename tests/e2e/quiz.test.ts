@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import {
 	answerByKeyboard,
 	biggestTopic,
@@ -176,4 +177,69 @@ test('the quiz list starts a quiz of the chosen length from the Quiz link', asyn
 	await expect(page).toHaveURL(/\/quiz\/mixed\?quiz=/);
 	const total = Math.min(5, deck.cards.length);
 	await expect(page.getByText(`Question 1 of ${total}`)).toBeVisible();
+});
+
+test('the quiz screens pass an accessibility check', async ({ page }) => {
+	const check = async (where: string) => {
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+			[]
+		);
+	};
+	await page.goto('/quiz');
+	await expect(page.getByRole('heading', { name: 'Start a quiz' })).toBeVisible();
+	await check('quiz list');
+	const mixed = scopes[0]!;
+	for (const form of ['choice', 'truefalse', 'typed'] as const) {
+		const seed = seedWhereFirst(mixed, 5, (q) => q.form === form);
+		await page.goto(`/quiz/mixed?length=5&seed=${seed}`);
+		await expect(page.locator('#question-prompt')).toBeVisible();
+		await check(`${form} question`);
+		await answerByKeyboard(page, false);
+		await check(`${form} feedback`);
+		await page.goto('/quiz');
+		await page.getByRole('button', { name: /Abandon/ }).click();
+		await expect(page.getByRole('region', { name: 'Under way' })).toHaveCount(0);
+	}
+	await page.goto('/quiz/mixed?length=5&seed=5');
+	for (let i = 0; i < Math.min(5, mixed.cards.length); i++) {
+		await answerByKeyboard(page, i % 2 === 0);
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByRole('heading', { name: 'Results' })).toBeFocused();
+	await check('results');
+});
+
+test('Add missed cards to review makes the missed cards due now, and says so', async ({ page }) => {
+	const topic = biggestTopic();
+	const total = Math.min(5, topic.cards.length);
+	const seed = 31337;
+	await page.goto(`/quiz/${topic.id}?length=5&seed=${seed}`);
+	for (let i = 0; i < total; i++) {
+		await answerByKeyboard(page, i >= 2);
+		await page.keyboard.press('Enter');
+	}
+	const missed = plannedQuestions(topic, 5, seed)
+		.slice(0, 2)
+		.map((q) => q.card.id)
+		.sort();
+	await page.getByRole('button', { name: 'Add missed cards to review' }).click();
+	await expect(page.getByText('2 cards are due in today’s review.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Add missed cards to review' })).toBeDisabled();
+
+	// What the daily review reads: the cards' scheduling states, due now.
+	const due = await page.evaluate(
+		() =>
+			new Promise<{ cardId: string; due: number }[]>((resolve, reject) => {
+				const open = indexedDB.open('kz-tm-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('cardStates').objectStore('cardStates').getAll();
+					get.onsuccess = () => resolve(get.result);
+					get.onerror = () => reject(get.error);
+				};
+			})
+	);
+	expect(due.map((s) => s.cardId).sort()).toEqual(missed);
+	for (const state of due) expect(state.due).toBeLessThanOrEqual(Date.now());
 });
