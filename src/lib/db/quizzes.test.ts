@@ -72,4 +72,41 @@ describe('stored quizzes', () => {
 		expect(await getQuiz('finished')).toBeDefined();
 		expect(await abandonQuiz('never-was')).toBe(false);
 	});
+
+	it('keeps the answers another tab stored for the same quiz', async () => {
+		const start: QuizRow = { ...row('q', 'energy', 1, null), cardIds: ['a', 'b', 'c'] };
+		await saveQuiz(start);
+		const inTabOne: QuizRow = {
+			...start,
+			answers: [{ cardId: 'a', form: 'choice', given: 'x', correct: true }]
+		};
+		const inTabTwo: QuizRow = {
+			...start,
+			answers: [{ cardId: 'b', form: 'choice', given: 'y', correct: false }]
+		};
+		await saveQuiz(inTabOne);
+		const stored = await saveQuiz(inTabTwo, 99);
+		expect(stored.answers.map((a) => a.cardId)).toEqual(['a', 'b']);
+		expect(stored).toMatchObject({ score: 1, finishedAt: null });
+		expect(await getQuiz('q')).toEqual(stored);
+
+		// The last answer, given in either tab, finishes the quiz.
+		const last: QuizRow = {
+			...inTabOne,
+			answers: [...inTabOne.answers, { cardId: 'c', form: 'typed', given: 'z', correct: true }]
+		};
+		expect(await saveQuiz(last, 123)).toMatchObject({ finishedAt: 123, score: 2 });
+		expect((await getQuiz('q'))!.answers.map((a) => a.cardId)).toEqual(['a', 'b', 'c']);
+	});
+
+	it('stores a copy that lacks nothing as it is', async () => {
+		const r = row('q', 'energy', 1, null);
+		await saveQuiz(r);
+		const next: QuizRow = {
+			...r,
+			answers: [{ cardId: 'a', form: 'choice', given: 'x', correct: true }],
+			score: 1
+		};
+		expect(await saveQuiz(next)).toBe(next);
+	});
 });

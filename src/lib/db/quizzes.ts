@@ -2,8 +2,33 @@
 // Quizzes are practice: nothing here touches the review log or the cards' schedule.
 import { getDb, type QuizRow } from './index.ts';
 
-export async function saveQuiz(row: QuizRow): Promise<void> {
-	await getDb().quizzes.put(row);
+/**
+ * Saves a quiz, keeping any answers already stored for it that this copy lacks (the same quiz answered
+ * in a second tab), and returns what was stored.
+ */
+export async function saveQuiz(row: QuizRow, now = Date.now()): Promise<QuizRow> {
+	const db = getDb();
+	return db.transaction('rw', db.quizzes, async () => {
+		const stored = await db.quizzes.get(row.id);
+		const merged = stored ? mergeQuizRows(stored, row, now) : row;
+		await db.quizzes.put(merged);
+		return merged;
+	});
+}
+
+/** One quiz saved from two copies: every card's first answer, in the order asked; finished once all are. */
+export function mergeQuizRows(stored: QuizRow, row: QuizRow, now: number): QuizRow {
+	const byCard = new Map(stored.answers.map((a) => [a.cardId, a]));
+	for (const a of row.answers) if (!byCard.has(a.cardId)) byCard.set(a.cardId, a);
+	const answers = row.cardIds.flatMap((id) => byCard.get(id) ?? []);
+	if (answers.length === row.answers.length && answers.every((a, i) => a === row.answers[i])) return row;
+	const complete = answers.length === row.cardIds.length;
+	return {
+		...row,
+		answers,
+		score: answers.filter((a) => a.correct).length,
+		finishedAt: row.finishedAt ?? stored.finishedAt ?? (complete ? now : null)
+	};
 }
 
 export async function getQuiz(id: string): Promise<QuizRow | undefined> {

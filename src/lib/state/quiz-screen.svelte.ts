@@ -11,7 +11,7 @@ import { errorText, QuizSession } from './quiz-session.svelte';
 
 export interface QuizScreenDeps {
 	cardById: ReadonlyMap<string, Card>;
-	saveQuiz(row: QuizRow): Promise<void>;
+	saveQuiz(row: QuizRow): Promise<QuizRow | void>;
 	getQuiz(id: string): Promise<QuizRow | undefined>;
 	unfinishedQuizOf(scope: string): Promise<QuizRow | undefined>;
 	abandonQuiz(id: string): Promise<boolean>;

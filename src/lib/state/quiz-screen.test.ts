@@ -139,6 +139,23 @@ describe('taking a quiz', () => {
 		expect(await db.quizzes.count()).toBe(1);
 	});
 
+	it('takes up the answers given to the same quiz in another tab', async () => {
+		const tabOne = screen();
+		await tabOne.open(scope, new URLSearchParams('length=5&seed=4'));
+		const tabTwo = screen();
+		await tabTwo.open(scope, new URLSearchParams('quiz=quiz-1'));
+		const one = sessionOf(tabOne);
+		const two = sessionOf(tabTwo);
+		await answer(one, 2);
+		// Tab two still shows the first question; answering it there keeps tab one's answers.
+		await two.answer(wrongResponse(two.question!));
+		two.next();
+		expect(two.row.answers).toHaveLength(2);
+		expect(two.position).toBe(3);
+		const stored = (await getQuiz('quiz-1'))!;
+		expect(stored.answers.map((a) => a.correct)).toEqual([true, true]);
+	});
+
 	it('ignores a second answer to the same question', async () => {
 		const s = screen();
 		await s.open(scope, new URLSearchParams('length=5&seed=1'));

@@ -25,7 +25,7 @@ export class QuizSession {
 	#saveError = $state<string | null>(null);
 	/** Saves run one after another, so an older row never overwrites a newer one. */
 	#saving: Promise<void> = Promise.resolve();
-	readonly #save: (row: QuizRow) => Promise<void>;
+	readonly #save: (row: QuizRow) => Promise<QuizRow | void>;
 	readonly #now: () => number;
 
 	/** Fixed for the quiz: rebuilt from its cards and seed, so a resumed quiz asks exactly the same. */
@@ -36,7 +36,8 @@ export class QuizSession {
 	constructor(
 		row: QuizRow,
 		cardById: ReadonlyMap<string, Card>,
-		save: (row: QuizRow) => Promise<void>,
+		/** Stores the row; may return the row as stored, when another tab had added to it. */
+		save: (row: QuizRow) => Promise<QuizRow | void>,
 		now: () => number = Date.now
 	) {
 		this.#row = $state.raw(row);
@@ -118,8 +119,10 @@ export class QuizSession {
 	#persist(row: QuizRow): Promise<void> {
 		this.#saving = this.#saving
 			.then(() => this.#save(row))
-			.then(() => {
+			.then((stored) => {
 				this.#saveError = null;
+				// Answers given in another tab to the same quiz: take them, unless this tab has moved on.
+				if (stored && stored !== row && this.#row === row) this.#row = stored;
 			})
 			.catch((e: unknown) => {
 				this.#saveError = `Your answers could not be saved in this browser (${errorText(e)}); they will be lost on reload.`;
