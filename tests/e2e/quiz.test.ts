@@ -132,7 +132,7 @@ test('a typed answer with a small typo is nearly right, and a wrong one is shown
 	await expect(feedback.locator('.verdict')).toContainText('Nearly right');
 	await expect(feedback).toContainText(`You typed: ${typo}`);
 	await expect(feedback).toContainText(`Answer: ${a}`);
-	await expect(page.locator('[aria-live="polite"]').first()).toContainText('Nearly right');
+	await expect(page.locator('#quiz-announcement')).toContainText('Nearly right');
 
 	// The same question again in a fresh quiz, answered wrongly.
 	await page.getByRole('button', { name: 'Next' }).press('Enter');
@@ -144,7 +144,7 @@ test('a typed answer with a small typo is nearly right, and a wrong one is shown
 	await expect(feedback.locator('.verdict')).toContainText('Wrong');
 	await expect(feedback).toContainText('You typed: Completely different');
 	await expect(feedback).toContainText(`Answer: ${a}`);
-	await expect(page.locator('[aria-live="polite"]').first()).toHaveText(`Wrong. The answer is ${a}.`);
+	await expect(page.locator('#quiz-announcement')).toHaveText(`Wrong. The answer is ${a}.`);
 });
 
 test('an unknown scope gives a clear not-found message', async ({ page }) => {
@@ -179,9 +179,15 @@ test('the quiz list starts a quiz of the chosen length from the Quiz link', asyn
 	await expect(page.getByText(`Question 1 of ${total}`)).toBeVisible();
 });
 
+/** Checks the page as it is, in the light and in the dark colour scheme. */
 async function expectNoAxeViolations(page: Page, where: string) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		expect(
+			violations.map((v) => `${where}, ${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
+		).toEqual([]);
+	}
 }
 
 test('the quiz list passes an accessibility check', async ({ page }) => {
