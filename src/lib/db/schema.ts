@@ -64,6 +64,8 @@ export interface QuizAnswerRow {
 	/** What the learner answered, as shown to them. */
 	given: string;
 	correct: boolean;
+	/** A typed answer right but for a small typo (it counts as correct). Absent means false. */
+	nearly?: boolean;
 }
 
 export interface QuizRow {
@@ -79,6 +81,8 @@ export interface QuizRow {
 	answers: QuizAnswerRow[];
 	/** Right answers; set when finished. */
 	score: number;
+	/** The quiz whose mistakes this one retries; such quizzes do not count towards best and last scores. */
+	retryOf?: string;
 }
 
 export interface MetaRow {

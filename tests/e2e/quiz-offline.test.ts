@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { resolve } from 'node:path';
+import { startStaticServer, type StaticServer } from './support/static-server';
+import { waitForServiceWorker } from './support/pwa';
+import { answerByKeyboard, scopes } from './quiz-helpers.ts';
+
+// A server of our own that the test can stop, on a port beside the suite's.
+const PORT = Number(process.env.E2E_PORT ?? 4174) + 13;
+let server: StaticServer;
+
+test.beforeAll(async () => {
+	server = await startStaticServer(resolve('build'), PORT);
+});
+test.afterAll(async () => {
+	await server?.close();
+});
+
+test('offline, a quiz starts, keeps its answers over a reload, and finishes', async ({ browser }) => {
+	const context = await browser.newContext({ baseURL: server.url });
+	const page = await context.newPage();
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await server.close();
+	await context.route('**/*', (route) => route.abort('internetdisconnected'));
+
+	const total = Math.min(5, scopes[0]!.cards.length);
+	await page.goto('/quiz/mixed?length=5&seed=2718');
+	await answerByKeyboard(page, true);
+	await page.keyboard.press('Enter');
+	await expect(page.getByText(`Question 2 of ${total}`)).toBeVisible();
+	await page.reload();
+	await expect(page.getByText(`Question 2 of ${total}`)).toBeVisible();
+	for (let i = 1; i < total; i++) {
+		await answerByKeyboard(page, false);
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.locator('.results .score')).toContainText(`1 / ${total}`);
+	await page.goto('/quiz');
+	await expect(page.locator('li[data-scope="mixed"]')).toContainText(`Last 1 / ${total}`);
+	await context.close();
+});
