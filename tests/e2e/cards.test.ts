@@ -43,6 +43,8 @@ test('the card browser filters by topic and document and searches questions and 
 test("each card's passage link lands on its passage with the quote highlighted", async ({ page }) => {
 	await page.goto('/cards');
 	const links = page.locator('.card-list .sources a');
+	// The list is rendered in the browser: wait for it before counting.
+	await expect(links.first()).toBeVisible();
 	const n = await links.count();
 	expect(n).toBeGreaterThan(0);
 	// Follow a spread of links across the deck, not only the first.
