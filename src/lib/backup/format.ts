@@ -5,7 +5,7 @@ import type { SrsSettings } from '../srs/settings.ts';
 
 export const BACKUP_FORMAT = 'kz-tm-study-backup';
 export const BACKUP_VERSION = 1;
-/** Larger files are refused before they are read (about 80,000 reviews fit in 20 MB). */
+/** Larger files are refused before they are read (about 70,000 reviews fit in 20 MB). */
 export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
 
 /** The settings a backup carries. Each is taken on import only when this browser has none of its own. */

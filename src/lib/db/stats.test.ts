@@ -5,7 +5,13 @@ import { gatherStats } from '$lib/state/stats.svelte';
 import { State } from '../srs/scheduler.ts';
 import { StudyDatabase, useDatabase, type ReviewRow } from './index.ts';
 import { addCardsToReview, allStates, answerCard, rebuildAllStates } from './reviews.ts';
-import { answersPerDay, finishedQuizzes, firstReviewTime, reviewAnswerCounts } from './stats.ts';
+import {
+	answersPerDay,
+	daysWithAnswers,
+	finishedQuizzes,
+	firstReviewTime,
+	reviewAnswerCounts
+} from './stats.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -63,6 +69,20 @@ describe('counts over the log', () => {
 			);
 		expect(counts).toEqual(expected);
 		expect(log.some((r) => r.rating === 0 && r.reviewedAt >= bounds[0]!)).toBe(true);
+	});
+
+	it('tells which days have an answer, a day of made-due rows only having none', async () => {
+		const day = (d: number, h = 12) => now - d * DAY + (h - 15) * HOUR;
+		await db.reviews.bulkAdd([
+			row(1, { reviewedAt: day(0) }),
+			row(2, { reviewedAt: day(1), rating: 0 }),
+			row(3, { reviewedAt: day(2), rating: 0, state: State.New }),
+			row(4, { reviewedAt: day(2, 13) }),
+			row(5, { reviewedAt: day(4) })
+		]);
+		const bounds = Array.from({ length: 6 }, (_, i) => day(4 - i, 0));
+		expect(await daysWithAnswers(bounds)).toEqual([true, false, true, false, true]);
+		expect(await answersPerDay(bounds)).toEqual([1, 0, 1, 0, 1]);
 	});
 
 	it('counts answers to review cards by rating over a range', async () => {
@@ -155,14 +175,31 @@ describe('the stats page', () => {
 		}
 	});
 
-	it('follows a streak back beyond the 26 weeks of the heatmap', async () => {
+	it('follows a streak back beyond the 26 weeks of the heatmap, and remembers it while the log is unchanged', async () => {
 		const id = cards[0]!.id;
-		const rows = Array.from({ length: 300 }, (_, d) =>
-			row(d, { cardId: id, reviewedAt: now - d * DAY, rating: 3 })
-		);
-		await db.reviews.bulkAdd(rows);
+		const daily = (from: number, to: number) =>
+			Array.from({ length: to - from }, (_, i) =>
+				row(from + i, { cardId: id, reviewedAt: now - (from + i) * DAY, rating: 3 })
+			);
+		await db.reviews.bulkAdd(daily(0, 300));
 		expect((await gatherStats(now)).streak).toEqual({ days: 300, includesToday: true });
+		const kept = (await db.meta.get('streakMemo'))!.value as { runDays: number; end: number };
+		expect(kept.runDays).toBeGreaterThan(100);
+
+		// A later visit trusts the memo instead of looking at every old day again…
+		await db.meta.put({ key: 'streakMemo', value: { ...kept, runDays: kept.runDays + 5 } });
+		expect((await gatherStats(now)).streak.days).toBe(305);
+		// …also two weeks on, when the heatmap has moved past it.
+		await db.reviews.bulkAdd(
+			Array.from({ length: 14 }, (_, i) => row(1000 + i, { cardId: id, reviewedAt: now + (i + 1) * DAY }))
+		);
+		expect((await gatherStats(now + 14 * DAY)).streak.days).toBe(319);
+
+		// A change to the old log (a day taken out) makes it look again.
+		await db.meta.put({ key: 'streakMemo', value: kept });
 		await db.reviews.delete('r-250');
 		expect((await gatherStats(now)).streak).toEqual({ days: 250, includesToday: true });
+		await db.reviews.put(row(250, { cardId: id, reviewedAt: now - 250 * DAY }));
+		expect((await gatherStats(now)).streak).toEqual({ days: 300, includesToday: true });
 	});
 });

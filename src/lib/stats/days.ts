@@ -35,13 +35,22 @@ export function studyDays(now: number, hour: number, firstOffset: number, count:
 	return days;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** "Mon 3 Mar"-style label of a day key, in the reader's locale. */
 export function dayLabel(key: string, options: Intl.DateTimeFormatOptions = {}): string {
 	const [y, m, d] = key.split('-').map(Number) as [number, number, number];
-	return new Date(y, m - 1, d).toLocaleDateString(undefined, {
-		weekday: 'short',
-		day: 'numeric',
-		month: 'short',
-		...options
-	});
+	// A formatter is costly to make and the charts label hundreds of days: one per set of options.
+	const id = JSON.stringify(options);
+	let format = formats.get(id);
+	if (!format) {
+		format = new Intl.DateTimeFormat(undefined, {
+			weekday: 'short',
+			day: 'numeric',
+			month: 'short',
+			...options
+		});
+		formats.set(id, format);
+	}
+	return format.format(new Date(y, m - 1, d));
 }

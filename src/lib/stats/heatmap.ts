@@ -48,13 +48,13 @@ export function buildHeatmap(days: readonly StudyDay[], counts: readonly number[
 /**
  * The day streak: study days in a row with at least one answer, up to today. A day not yet studied
  * today does not break it (it counts up to yesterday). `open` means it runs back to the first day
- * given, so older days may lengthen it.
+ * given, so older days may lengthen it: `before` is the run of days known to have answers just
+ * before the first day given.
  */
-export function dayStreak(countsOldestFirst: readonly number[]): {
-	days: number;
-	includesToday: boolean;
-	open: boolean;
-} {
+export function dayStreak(
+	countsOldestFirst: readonly number[],
+	before = 0
+): { days: number; includesToday: boolean; open: boolean } {
 	let i = countsOldestFirst.length - 1;
 	const includesToday = (countsOldestFirst[i] ?? 0) > 0;
 	if (!includesToday) i--;
@@ -63,5 +63,27 @@ export function dayStreak(countsOldestFirst: readonly number[]): {
 		days++;
 		i--;
 	}
-	return { days, includesToday, open: i < 0 && days > 0 };
+	const open = i < 0 && (days > 0 || before > 0);
+	return { days: open ? days + before : days, includesToday, open };
+}
+
+/**
+ * What a long streak's past is known to be, kept between visits (meta table) so the page need not look
+ * at every day of it again: `runDays` days in a row have answers just before `end`. It holds while the
+ * log before `end` is unchanged, which `rowsBefore` (how many rows it had) tells in one count.
+ */
+export interface StreakMemo {
+	hour: number;
+	end: number;
+	rowsBefore: number;
+	runDays: number;
+}
+
+export function isStreakMemo(value: unknown): value is StreakMemo {
+	const v = value as StreakMemo | null;
+	return (
+		!!v &&
+		typeof v === 'object' &&
+		[v.hour, v.end, v.rowsBefore, v.runDays].every((n) => typeof n === 'number' && Number.isFinite(n))
+	);
 }
