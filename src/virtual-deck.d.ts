@@ -1,5 +1,6 @@
-// The compiled deck, made from content/ by src/lib/content/vite-plugin.ts.
+// The compiled deck, made from content/ by src/lib/content/vite-plugin.ts: the URL of its JSON file
+// in a production build, the deck itself in dev and tests.
 declare module 'virtual:deck' {
-	const deck: import('$lib/content/types').Deck;
+	const deck: import('$lib/content/types').Deck | string;
 	export default deck;
 }

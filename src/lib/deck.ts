@@ -1,8 +1,18 @@
 // The compiled deck (see src/lib/content/), with the look-ups every screen needs.
-import deck from 'virtual:deck';
-import type { Card, Passage, Ref, SourceDocument, Topic } from './content/types';
+import source from 'virtual:deck';
+import type { Card, Deck, Passage, Ref, SourceDocument, Topic } from './content/types';
 
 export type { Card, Passage, Ref, SourceDocument, Topic };
+
+async function fetchDeck(url: string): Promise<Deck> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`The deck could not be loaded (${response.status}). Reload the page.`);
+	return (await response.json()) as Deck;
+}
+
+// The deck is a JSON file in the build (cached by the service worker); every screen needs it
+// before it can show anything, so the module waits for it once.
+const deck: Deck = typeof source === 'string' ? await fetchDeck(source) : source;
 
 export const documents: readonly SourceDocument[] = deck.documents;
 export const topics: readonly Topic[] = deck.topics;

@@ -157,7 +157,7 @@ test('the reader shades passages by recall, with labels, and remembers when the 
 
 	await page.goto(`/read/${ref.document}`);
 	const passage = page.locator(`section#${ref.passage}`);
-	await expect(page.getByRole('checkbox', { name: 'Knowledge map' })).toBeChecked();
+	await expect(page.getByRole('switch', { name: 'Knowledge map' })).toBeChecked();
 	await expect(page.getByRole('list', { name: 'Knowledge map legend' })).toContainText('Not studied');
 	await expect(passage.locator('.recall-label')).toHaveText(/^Recall \d+% · 1 of \d+ cards? studied$/);
 	await expect(passage).toHaveClass(/recall-shade-[1-4]/);
@@ -165,11 +165,11 @@ test('the reader shades passages by recall, with labels, and remembers when the 
 	const unstudied = page.locator('section.recall-shade-0').first();
 	await expect(unstudied.locator('.recall-label')).toHaveText('Not studied yet');
 
-	await page.getByRole('checkbox', { name: 'Knowledge map' }).uncheck();
+	await page.getByRole('switch', { name: 'Knowledge map' }).click();
 	await expect(page.locator('.recall-label')).toHaveCount(0);
 	await expect(passage).not.toHaveClass(/recall-shade/);
 	await page.reload();
-	await expect(page.getByRole('checkbox', { name: 'Knowledge map' })).not.toBeChecked();
+	await expect(page.getByRole('switch', { name: 'Knowledge map' })).not.toBeChecked();
 	await expect(page.locator('.recall-label')).toHaveCount(0);
 });
 

@@ -1,11 +1,11 @@
 // Node only: reads content/ from disk. Used by the Vite plugin and the deck scripts.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { compileDeck, type ContentFile } from './compile.ts';
 import type { Deck } from './types.ts';
 
 function readFolder(root: string, folder: string, ending: string): ContentFile[] {
-	const dir = join(root, folder);
+	const dir = resolve(root, folder);
 	return readdirSync(dir)
 		.filter((name) => name.endsWith(ending))
 		.sort()
@@ -15,10 +15,15 @@ function readFolder(root: string, folder: string, ending: string): ContentFile[]
 		});
 }
 
+/** The content folder: content/, or CONTENT_DIR (the benchmark builds the app with a synthetic deck). */
+export function contentDir(): string {
+	return process.env.CONTENT_DIR ?? 'content';
+}
+
 export function contentFiles(root: string): { sources: ContentFile[]; cards: ContentFile[] } {
 	return {
-		sources: readFolder(root, 'content/sources', '.md'),
-		cards: readFolder(root, 'content/cards', '.yaml')
+		sources: readFolder(root, join(contentDir(), 'sources'), '.md'),
+		cards: readFolder(root, join(contentDir(), 'cards'), '.yaml')
 	};
 }
 

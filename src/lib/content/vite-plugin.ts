@@ -1,18 +1,25 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { contentFiles } from './load.ts';
+import { contentDir, contentFiles } from './load.ts';
 import { compileDeck } from './compile.ts';
 
 const ID = 'virtual:deck';
 const RESOLVED = '\0' + ID;
 
-/** Compiles content/ into the module `virtual:deck`; invalid content fails the build. */
+/**
+ * Compiles content/ into the module `virtual:deck`; invalid content fails the build.
+ * In a production build the deck is emitted as a hashed JSON file and the module exports its URL,
+ * so the deck is data the service worker caches, not JavaScript every page must parse.
+ * In dev and tests the module exports the deck itself.
+ */
 export function deckPlugin(): Plugin {
 	let root = process.cwd();
+	let build = false;
 	return {
 		name: 'deck',
 		configResolved(config) {
 			root = config.root;
+			build = config.command === 'build' && !process.env.VITEST;
 		},
 		resolveId(id) {
 			return id === ID ? RESOLVED : undefined;
@@ -21,14 +28,20 @@ export function deckPlugin(): Plugin {
 			if (id !== RESOLVED) return;
 			const { sources, cards } = contentFiles(root);
 			for (const f of [...sources, ...cards]) this.addWatchFile(join(root, f.file));
-			const deck = compileDeck(sources, cards);
+			const json = JSON.stringify(compileDeck(sources, cards));
+			// The server-side build (used only to prerender the empty shells) needs no deck.
+			if (build && !this.environment?.config.consumer?.includes('server')) {
+				const ref = this.emitFile({ type: 'asset', name: 'deck.json', source: json });
+				return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+			}
 			// JSON.parse of a string literal is parsed faster than the same object as JavaScript.
-			return `export default JSON.parse(${JSON.stringify(JSON.stringify(deck))});`;
+			return `export default JSON.parse(${JSON.stringify(json)});`;
 		},
 		configureServer(server) {
-			server.watcher.add(join(root, 'content'));
+			const dir = resolve(root, contentDir());
+			server.watcher.add(dir);
 			server.watcher.on('change', (path) => {
-				if (!path.startsWith(join(root, 'content'))) return;
+				if (!path.startsWith(dir)) return;
 				const mod = server.moduleGraph.getModuleById(RESOLVED);
 				if (mod) server.moduleGraph.invalidateModule(mod);
 				server.ws.send({ type: 'full-reload' });

@@ -1,0 +1,101 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+
+// The app offline: every file of this version is cached on install, and every request for this
+// origin is answered from that cache. A new version installs beside the old one and waits; the page
+// tells this worker when the learner has chosen to reload (src/lib/state/app-update.svelte.ts), so a
+// page never runs on a mix of two versions' files.
+import { build, files, prerendered, version } from '$service-worker';
+import type { WorkerMessage } from '$lib/worker-message';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+const CACHE = `app-${version}`;
+const SHELL = '/';
+// SvelteKit's client compares this file with its own version after a failed navigation (a 404
+// included) and reloads the page when they differ. Fetched from a server that already has the next
+// version, it would send the pages this worker still serves into a reload loop; from the cache,
+// it always names the version this worker serves.
+const VERSION_FILE = '/_app/version.json';
+const pages = new Set(prerendered);
+const assets = new Set([...build, ...files, VERSION_FILE]);
+
+async function precache(): Promise<void> {
+	const cache = await caches.open(CACHE);
+	const urls = [...new Set([SHELL, ...prerendered, ...assets])];
+	await Promise.all(
+		urls.map(async (url) => {
+			// A hashed file the previous version already has is the same file: an update downloads
+			// only what changed.
+			const hashed = url.startsWith('/_app/immutable/');
+			const kept = hashed ? await caches.match(url) : undefined;
+			if (kept) return cache.put(url, kept);
+			// Anything else past the HTTP cache: a page of the previous version must not be stored as this one's.
+			const response = await fetch(new Request(url, { cache: hashed ? 'default' : 'reload' }));
+			if (!response.ok) throw new Error(`Precaching ${url} failed: ${response.status}`);
+			await cache.put(url, await servable(response));
+		})
+	);
+}
+
+/** A navigation may not be answered with a redirected response; hosts that add or drop a trailing slash make one. */
+async function servable(response: Response): Promise<Response> {
+	if (!response.redirected) return response;
+	return new Response(await response.blob(), {
+		status: response.status,
+		statusText: response.statusText,
+		headers: response.headers
+	});
+}
+
+sw.addEventListener('install', (event) => {
+	// No skipWaiting here: an open page keeps its version until the learner reloads.
+	event.waitUntil(precache());
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) {
+				if (key !== CACHE) await caches.delete(key);
+			}
+			// On the first visit, take the page that registered this worker, so it works offline at once.
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	const message = event.data as WorkerMessage | undefined;
+	if (message?.type === 'skip-waiting') void sw.skipWaiting();
+});
+
+/** The cached copy that answers a request: the file itself, else for a page its prerendered shell. */
+function cacheKey(request: Request, url: URL): string | null {
+	if (assets.has(url.pathname)) return url.pathname;
+	if (request.mode !== 'navigate') return null;
+	// Query and hash do not matter: every page is a shell that renders from the address.
+	const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+	if (pages.has(path)) return path;
+	if (path.endsWith('.html') && pages.has(path.slice(0, -5))) return path.slice(0, -5);
+	// The home page's shell renders any route, the not-found page included.
+	return SHELL;
+}
+
+async function respond(request: Request, key: string): Promise<Response> {
+	const cached = await caches.match(key, { cacheName: CACHE });
+	// Not cached (the browser evicted the cache): the network, as is.
+	return cached ?? fetch(request);
+}
+
+sw.addEventListener('fetch', (event) => {
+	const { request } = event;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	// Never another origin's requests, and never a range of a file.
+	if (url.origin !== sw.location.origin || request.headers.has('range')) return;
+	const key = cacheKey(request, url);
+	if (key) event.respondWith(respond(request, key));
+});

@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { routes } from './support/pwa';
+import { openAllCards } from './support/layout';
+
+// Each screen once, in the state with the most on it.
+const pages: { path: string; ready: (page: Page) => Promise<void> }[] = [
+	...routes.map((r) => ({
+		path: r.path,
+		ready: async (page: Page) => {
+			await r.shows(page);
+			await openAllCards(page);
+		}
+	})),
+	{
+		path: '/read/no-such-document',
+		ready: (page) => expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
+	}
+];
+
+const sizes = [
+	{ name: 'phone', width: 360, height: 640 },
+	{ name: 'desktop', width: 1280, height: 800 }
+];
+
+async function seriousViolations(page: Page) {
+	// Only violations are reported: passes and incomplete checks are long lists nobody reads here.
+	const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => ({
+			rule: v.id,
+			help: v.help,
+			nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`)
+		}));
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	for (const size of sizes) {
+		test.describe(`${size.name}, ${colorScheme}`, () => {
+			test.use({ viewport: { width: size.width, height: size.height }, colorScheme });
+
+			test('every page has no serious or critical accessibility violation', async ({ page }) => {
+				test.setTimeout(90_000);
+				// The scheme really is the one asked for (the pages follow the system's).
+				await page.goto('/');
+				expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+					colorScheme === 'dark'
+				);
+				for (const { path, ready } of pages) {
+					await page.goto(path);
+					await ready(page);
+					expect.soft(await seriousViolations(page), path).toEqual([]);
+				}
+			});
+		});
+	}
+}

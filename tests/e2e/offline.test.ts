@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { resolve } from 'node:path';
+import { startStaticServer, type StaticServer } from './support/static-server';
+import { routes, waitForServiceWorker } from './support/pwa';
+
+// A server of our own (not the suite's `vite preview`), so that the test can stop it.
+const PORT = 4185;
+let server: StaticServer;
+
+test.beforeAll(async () => {
+	server = await startStaticServer(resolve('build'), PORT);
+});
+test.afterAll(async () => {
+	await server?.close();
+});
+
+test('after one visit, every screen and deep link loads with no network and no server', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ baseURL: server.url });
+	const page = await context.newPage();
+	await page.goto('/');
+	await waitForServiceWorker(page);
+
+	// Cut everything: the browser is offline, the server is gone, and any request that still
+	// tries the network fails.
+	await context.setOffline(true);
+	await server.close();
+	const escaped: string[] = [];
+	await context.route('**/*', (route) => {
+		escaped.push(route.request().url());
+		return route.abort('internetdisconnected');
+	});
+
+	for (const route of routes) {
+		await page.goto(route.path);
+		await route.shows(page);
+		await page.reload();
+		await route.shows(page);
+	}
+
+	// An address the app does not have still gets the app, which says so.
+	await page.goto('/read/no-such-document');
+	await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+	await page.goto('/no/such/place?x=1#y');
+	await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+
+	// A link followed inside the app, offline.
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Browse the cards' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cards');
+
+	expect(escaped).toEqual([]);
+	await context.close();
+});

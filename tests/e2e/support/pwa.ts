@@ -1,0 +1,53 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Wait until the service worker has installed this version and controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		const container = navigator.serviceWorker;
+		await container.ready;
+		if (!container.controller) {
+			await new Promise((done) => container.addEventListener('controllerchange', done, { once: true }));
+		}
+	});
+	expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+}
+
+const quote = 'Kazakhstan has an embassy in Ashgabat.';
+
+/** The addresses every test visits (deep links with a query and a hash included), and what each shows. */
+export const routes: { path: string; shows: (page: Page) => Promise<void> }[] = [
+	{
+		path: '/',
+		shows: (page) =>
+			expect(page.getByRole('heading', { level: 1 })).toHaveText('Kazakhstan–Turkmenistan relations')
+	},
+	{
+		path: '/read',
+		shows: (page) => expect(page.getByRole('heading', { level: 1 })).toHaveText('Read the documents')
+	},
+	{
+		path: '/read/magazine-2022#visit-milestone',
+		shows: async (page) => {
+			await expect(page.locator('section#visit-milestone')).toContainText('first state visit');
+			await expect(page.locator('section#visit-milestone')).toBeInViewport();
+		}
+	},
+	{
+		path: `/read/encyclopedia?quote=${encodeURIComponent(quote)}#overview`,
+		shows: (page) => expect(page.locator('section#overview mark')).toHaveText(quote)
+	},
+	{
+		path: '/cards?topic=diplomacy',
+		shows: async (page) => {
+			await expect(page.getByRole('combobox', { name: 'Topic' })).toHaveValue('diplomacy');
+			await expect(page.locator('.card-list > li').first()).toBeVisible();
+		}
+	},
+	{
+		path: '/stats',
+		shows: async (page) => {
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistics');
+			await expect(page.locator('[data-ready]')).toBeVisible();
+		}
+	}
+];

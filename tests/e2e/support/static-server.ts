@@ -1,0 +1,84 @@
+// A small static server for the built app, as a plain host would serve it: clean addresses
+// (/read → read.html), the fallback page for unknown ones, immutable caching for hashed files.
+// The offline and update tests need a server they can stop, or switch to another build.
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const types: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json',
+	'.webmanifest': 'application/manifest+json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon',
+	'.txt': 'text/plain; charset=utf-8'
+};
+
+export interface StaticServer {
+	readonly url: string;
+	/** Serve another build from the same address, as a new deployment would. */
+	serve(root: string): void;
+	/** The paths requested, in order; a test may empty it to watch what follows. */
+	requests: string[];
+	close(): Promise<void>;
+}
+
+async function isFile(path: string): Promise<boolean> {
+	try {
+		return (await stat(path)).isFile();
+	} catch {
+		return false;
+	}
+}
+
+async function resolve(root: string, pathname: string): Promise<{ file: string; status: number }> {
+	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+	const candidates = clean.endsWith('/')
+		? [join(root, clean, 'index.html')]
+		: [join(root, clean), join(root, `${clean}.html`)];
+	for (const file of candidates) {
+		if (file.startsWith(root) && (await isFile(file))) return { file, status: 200 };
+	}
+	return { file: join(root, '404.html'), status: 404 };
+}
+
+export async function startStaticServer(root: string, port: number): Promise<StaticServer> {
+	let current = root;
+	const requests: string[] = [];
+	const server: Server = createServer(async (req, res) => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		requests.push(url.pathname);
+		const { file, status } = await resolve(current, url.pathname);
+		try {
+			const body = await readFile(file);
+			res.writeHead(status, {
+				'content-type': types[extname(file)] ?? 'application/octet-stream',
+				'cache-control': url.pathname.startsWith('/_app/immutable/')
+					? 'public, max-age=31536000, immutable'
+					: 'no-cache'
+			});
+			res.end(body);
+		} catch {
+			res.writeHead(404).end('Not found');
+		}
+	});
+	await new Promise<void>((done, fail) => {
+		server.once('error', fail);
+		server.listen(port, 'localhost', () => done());
+	});
+	return {
+		url: `http://localhost:${port}`,
+		serve(root: string) {
+			current = root;
+		},
+		requests,
+		close: () =>
+			new Promise<void>((done) => {
+				server.closeAllConnections();
+				server.close(() => done());
+			})
+	};
+}
