@@ -58,22 +58,25 @@ export async function undoReview(
 	});
 }
 
-/** Rebuilds every card state from the log (after an import, or to repair the cache). */
-export async function rebuildAllStates(settings?: SrsSettings): Promise<number> {
+/**
+ * Rebuilds every card state from the log (after an import, or to repair the cache). Works card by card,
+ * reading each card's log through the index, so a long log never holds the page in one long task;
+ * `onProgress` hears how many cards are done. Runs inside the caller's transaction when there is one.
+ */
+export async function rebuildAllStates(
+	settings?: SrsSettings,
+	onProgress?: (done: number, total: number) => void
+): Promise<number> {
 	const db = getDb();
 	const s = settings ?? (await loadSettings());
 	const f = makeScheduler(s);
 	return db.transaction('rw', db.reviews, db.cardStates, async () => {
-		const byCard = new Map<string, ReviewRow[]>();
-		await db.reviews.each((r) => {
-			const list = byCard.get(r.cardId) ?? [];
-			list.push(r);
-			byCard.set(r.cardId, list);
-		});
+		const cardIds = (await db.reviews.orderBy('cardId').uniqueKeys()) as string[];
 		const states: CardStateRow[] = [];
-		for (const [cardId, reviews] of byCard) {
-			const state = replay(f, cardId, reviews);
+		for (const [i, cardId] of cardIds.entries()) {
+			const state = replay(f, cardId, await db.reviews.where('cardId').equals(cardId).toArray());
 			if (state) states.push(state);
+			onProgress?.(i + 1, cardIds.length);
 		}
 		await db.cardStates.clear();
 		await db.cardStates.bulkPut(states);

@@ -108,5 +108,10 @@ export class StudyDatabase extends Dexie {
 			quizzes: 'id, scope, startedAt, finishedAt',
 			meta: 'key'
 		});
+		// The stats page counts answers by state and rating over a time range from this index alone,
+		// without reading the rows (true retention, and the "made due" markers left out of daily counts).
+		this.version(2).stores({
+			reviews: 'id, cardId, reviewedAt, [cardId+reviewedAt], [state+rating+reviewedAt]'
+		});
 	}
 }

@@ -6,7 +6,9 @@ import {
 } from '../srs/settings.ts';
 import { getDb } from './index.ts';
 
-const KEY = 'srs';
+/** Settings-table key of the review settings (also their name in backups). */
+export const SRS_SETTINGS_KEY = 'srs';
+const KEY = SRS_SETTINGS_KEY;
 
 /** The saved review settings, or the defaults; a stored value that no longer validates falls back to the defaults. */
 export async function loadSettings(): Promise<SrsSettings> {

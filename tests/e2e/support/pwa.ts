@@ -42,5 +42,12 @@ export const routes: { path: string; shows: (page: Page) => Promise<void> }[] = 
 			await expect(page.getByRole('combobox', { name: 'Topic' })).toHaveValue('diplomacy');
 			await expect(page.locator('.card-list > li').first()).toBeVisible();
 		}
+	},
+	{
+		path: '/stats',
+		shows: async (page) => {
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistics');
+			await expect(page.locator('[data-ready]')).toBeVisible();
+		}
 	}
 ];

@@ -1,0 +1,476 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cards, documents, topics } from '$lib/deck';
+import { BackupState } from '$lib/state/backup.svelte';
+import { importBackup, readBackupData } from '../db/backup.ts';
+import { StudyDatabase, useDatabase } from '../db/index.ts';
+import { allStates, answerCard, setSuspended } from '../db/reviews.ts';
+import { loadSettings, saveSettings } from '../db/settings.ts';
+import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { APP_VERSION } from '../version.ts';
+import { ankiDeckText, ankiField } from './anki.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, serializeBackup, type Backup } from './format.ts';
+import { planMerge } from './merge.ts';
+import { REMIND_AFTER_MS, shouldSuggestBackup } from './reminder.ts';
+import { readBackup, type KnownIds } from './validate.ts';
+
+const DAY = 86_400_000;
+const t0 = new Date(2026, 2, 1, 9).getTime();
+const [A, B, C, D] = cards.map((c) => c.id) as [string, string, string, string];
+
+function openDevice(): StudyDatabase {
+	const db = new StudyDatabase(`test-${crypto.randomUUID()}`);
+	useDatabase(db);
+	return db;
+}
+
+async function exportText(exportedAt = t0 + 30 * DAY): Promise<string> {
+	const data = await readBackupData();
+	const parts = await serializeBackup({
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		appVersion: APP_VERSION,
+		exportedAt,
+		...data
+	});
+	return parts.join('');
+}
+
+async function importText(text: string, name = 'backup.json'): Promise<BackupState> {
+	const state = new BackupState();
+	await state.importFile(new File([text], name, { type: 'application/json' }));
+	return state;
+}
+
+/** Everything in the database, to show that a refused file changed nothing. */
+async function snapshot(db: StudyDatabase) {
+	return {
+		reviews: await db.reviews.orderBy('id').toArray(),
+		cardStates: await db.cardStates.orderBy('cardId').toArray(),
+		cardFlags: await db.cardFlags.toArray(),
+		quizzes: await db.quizzes.toArray(),
+		settings: await db.settings.toArray()
+	};
+}
+
+/** Some history on the current device: answers over a month, a flag, a finished quiz. */
+async function studyOnThisDevice(ids: string[], start = t0) {
+	for (const [i, id] of ids.entries()) {
+		await answerCard(id, 3, { now: start + i * 1000 });
+		await answerCard(id, 3, { now: start + i * 1000 + 10 * 60_000 });
+		await answerCard(id, i % 2 ? 1 : 4, { now: start + 4 * DAY + i * 1000 });
+	}
+}
+
+let db: StudyDatabase;
+beforeEach(() => {
+	db = openDevice();
+});
+
+describe('export and import', () => {
+	it('writes a file that reads back to the same data, one row per line', async () => {
+		await studyOnThisDevice([A, B]);
+		await setSuspended(C, true);
+		await saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 15 });
+		const text = await exportText();
+		const parsed = JSON.parse(text) as Backup;
+		expect(parsed).toMatchObject({ format: BACKUP_FORMAT, version: 1, appVersion: APP_VERSION });
+		expect(parsed.reviews).toHaveLength(6);
+		expect(parsed.settings.srs?.newPerDay).toBe(15);
+		expect(parsed.cardFlags.map((f) => f.cardId)).toEqual([C]);
+		expect(text.split('\n').filter((l) => l.startsWith('{"id"'))).toHaveLength(6);
+	});
+
+	it('gives exactly the same schedule in an empty browser', async () => {
+		// The schedule is the log replayed with the settings: set before studying, they are the ones in force.
+		await saveSettings({ ...DEFAULT_SETTINGS, learningSteps: ['2m', '15m'], desiredRetention: 0.85 });
+		await studyOnThisDevice([A, B, C, D]);
+		const states = await allStates();
+		const text = await exportText();
+
+		const fresh = openDevice();
+		const state = await importText(text);
+		expect(state.error).toBeNull();
+		expect(state.notice).toContain('12 new reviews');
+		expect(await allStates()).toEqual(states);
+		expect((await loadSettings()).desiredRetention).toBe(0.85);
+		expect((await snapshot(fresh)).reviews).toEqual((await snapshot(db)).reviews);
+	});
+
+	it('loses nothing and repeats nothing when the same file is imported twice', async () => {
+		await studyOnThisDevice([A, B]);
+		const text = await exportText();
+		const target = openDevice();
+		await importText(text);
+		const once = await snapshot(target);
+		expect(once.reviews).toHaveLength(6);
+		const again = await importText(text);
+		expect(again.error).toBeNull();
+		expect(again.notice).toContain('0 new reviews (6 reviews already here)');
+		expect(await snapshot(target)).toEqual(once);
+	});
+
+	it('merges two devices into one log, and the schedule is what one device answering everything would have', async () => {
+		// Device 1 studies A and B; device 2 studies B (separately) and C.
+		await studyOnThisDevice([A, B]);
+		const one = await exportText();
+		const device2 = openDevice();
+		await studyOnThisDevice([B, C], t0 + 2 * DAY);
+		const two = await exportText();
+
+		// Both files into a third browser, in either order, give the same result.
+		const merged: Awaited<ReturnType<typeof snapshot>>[] = [];
+		for (const files of [
+			[one, two],
+			[two, one]
+		]) {
+			const third = openDevice();
+			for (const f of files) expect((await importText(f)).error).toBeNull();
+			merged.push(await snapshot(third));
+		}
+		expect(merged[0]).toEqual(merged[1]);
+		expect(merged[0]!.reviews).toHaveLength(12);
+		// Card B's two overlapping histories are one log, replayed in time order.
+		const bReviews = merged[0]!.reviews.filter((r) => r.cardId === B);
+		expect(bReviews).toHaveLength(6);
+		expect(merged[0]!.cardStates.find((s) => s.cardId === B)!.reps).toBe(6);
+
+		// Importing device 1's file into device 2 gives device 2 the same merged log.
+		useDatabase(device2);
+		await importText(one);
+		expect((await snapshot(device2)).reviews).toEqual(merged[0]!.reviews);
+		expect((await snapshot(device2)).cardStates).toEqual(merged[0]!.cardStates);
+	});
+
+	it('keeps the newer card flag, quizzes as a set by id, and local settings unless there are none', async () => {
+		const flag = (cardId: string, suspended: boolean, updatedAt: number) => ({
+			cardId,
+			suspended,
+			buriedUntil: 0,
+			updatedAt
+		});
+		const quiz = (id: string, finishedAt: number | null) => ({
+			id,
+			scope: topics[0]!.id,
+			seed: 3,
+			startedAt: t0,
+			finishedAt,
+			cardIds: [A, B],
+			answers: [{ cardId: A, form: 'typed' as const, given: 'x', correct: false }],
+			score: 0
+		});
+		const backup: Backup = {
+			format: BACKUP_FORMAT,
+			version: 1,
+			appVersion: '0.0.1',
+			exportedAt: t0,
+			settings: { srs: { ...DEFAULT_SETTINGS, newPerDay: 3 }, knowledgeMap: false },
+			cardFlags: [flag(A, true, 200), flag(B, true, 50), flag(C, true, 10)],
+			quizzes: [quiz('q-new', t0 + 1), quiz('q-open-here', t0 + 2), quiz('q-same', t0 + 3)],
+			reviews: []
+		};
+		const plan = planMerge(backup, {
+			reviewIds: new Set(),
+			flags: new Map([
+				[A, flag(A, false, 100)],
+				[B, flag(B, false, 100)]
+			]),
+			quizzes: new Map([
+				['q-open-here', quiz('q-open-here', null)],
+				['q-same', { ...quiz('q-same', t0 + 9), score: 2 }]
+			]),
+			settingKeys: new Set(['srs'])
+		});
+		expect(plan.flags.map((f) => f.cardId)).toEqual([A, C]);
+		expect(plan.quizzes.map((q) => q.id)).toEqual(['q-new', 'q-open-here']);
+		expect(plan.settings).toEqual([{ key: 'knowledgeMap', value: false }]);
+
+		// Through the database: a browser with its own settings keeps them.
+		await saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 42 });
+		await importBackup(backup);
+		expect((await loadSettings()).newPerDay).toBe(42);
+		expect(await db.quizzes.count()).toBe(3);
+		await importBackup(backup);
+		expect(await db.quizzes.count()).toBe(3);
+		// A browser with none takes the file's.
+		openDevice();
+		await importBackup(backup);
+		expect((await loadSettings()).newPerDay).toBe(3);
+	});
+
+	it('changes nothing when writing fails half-way', async () => {
+		await studyOnThisDevice([A]);
+		const text = await exportText();
+		const target = openDevice();
+		await studyOnThisDevice([B]);
+		const before = await snapshot(target);
+		const put = target.cardStates.bulkPut.bind(target.cardStates);
+		target.cardStates.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof put;
+		const state = await importText(text);
+		target.cardStates.bulkPut = put;
+		expect(state.error).toContain('disk full');
+		expect(state.error).toContain('Nothing was changed');
+		expect(await snapshot(target)).toEqual(before);
+	});
+
+	it('reports its progress while checking and writing a long file', async () => {
+		const rows = [];
+		for (let i = 0; i < 12_000; i++) {
+			rows.push({
+				id: `r${i}`,
+				cardId: cards[i % 20]!.id,
+				rating: 3,
+				reviewedAt: t0 + i * 60_000,
+				durationMs: 1000,
+				state: 2,
+				due: t0 + i * 60_000,
+				stability: 3,
+				difficulty: 5,
+				elapsedDays: 1,
+				lastElapsedDays: 1,
+				scheduledDays: 2,
+				learningSteps: 0
+			});
+		}
+		const text = JSON.stringify({
+			format: BACKUP_FORMAT,
+			version: 1,
+			appVersion: '0.1.0',
+			exportedAt: t0 + 20 * DAY,
+			settings: {},
+			cardFlags: [],
+			quizzes: [],
+			reviews: rows
+		});
+		const state = new BackupState();
+		const seen = new Set<string>();
+		const values: number[] = [];
+		const watch = setInterval(() => {
+			if (state.progress) {
+				seen.add(state.progress.label);
+				values.push(state.progress.value);
+			}
+		}, 0);
+		await state.importFile(new File([text], 'long.json'));
+		clearInterval(watch);
+		expect(state.error).toBeNull();
+		expect(await db.reviews.count()).toBe(12_000);
+		expect(seen).toContain('Checking the file');
+		expect(values.length).toBeGreaterThan(2);
+		expect(values).toEqual([...values].sort((a, b) => a - b));
+		expect(state.progress).toBeNull();
+	});
+});
+
+describe('a file that is not a valid backup', () => {
+	const known: KnownIds = {
+		cardIds: new Set(cards.map((c) => c.id)),
+		scopes: new Set(['mixed', ...topics.map((t) => t.id), ...documents.map((d) => d.id)])
+	};
+	async function validBackup(): Promise<Record<string, unknown>> {
+		const source = openDevice();
+		await studyOnThisDevice([A, B]);
+		await setSuspended(C, true);
+		await source.quizzes.add({
+			id: 'quiz-1',
+			scope: 'mixed',
+			seed: 5,
+			startedAt: t0,
+			finishedAt: t0 + 60_000,
+			cardIds: [A, B],
+			answers: [{ cardId: A, form: 'choice', given: 'x', correct: true }],
+			score: 1
+		});
+		await saveSettings(DEFAULT_SETTINGS);
+		return JSON.parse(await exportText()) as Record<string, unknown>;
+	}
+	type Edit = (b: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+	const edited = async (edit: Edit) => {
+		const b = await validBackup();
+		edit(b);
+		return JSON.stringify(b);
+	};
+
+	const cases: [string, () => Promise<string | File>, RegExp][] = [
+		['not JSON', async () => 'card,answer\nfoo,bar', /not JSON/],
+		['JSON but no object', async () => '[1, 2, 3]', /not a backup: it holds no backup object/],
+		[
+			'another format',
+			async () => edited((b) => (b.format = 'anki-collection')),
+			/“anki-collection” file, not a backup/
+		],
+		['no format', async () => JSON.stringify({ reviews: [] }), /no "format": "kz-tm-study-backup"/],
+		['a newer version', async () => edited((b) => (b.version = 2)), /version 2, written by a newer version/],
+		['an unknown version', async () => edited((b) => (b.version = '1')), /version is "1"/],
+		[
+			'unknown card ids',
+			async () =>
+				edited((b) => {
+					b.reviews[0].cardId = 'no-such-card';
+					b.cardFlags[0].cardId = 'another-missing-card';
+				}),
+			/names 2 cards this deck does not have: “no-such-card”, “another-missing-card”/
+		],
+		[
+			'a rating out of range',
+			async () => edited((b) => (b.reviews[3].rating = 7)),
+			/reviews\[3\]\.rating must be a whole number from 0 to 4, not 7/
+		],
+		[
+			'a time out of range',
+			async () => edited((b) => (b.reviews[1].reviewedAt = -5)),
+			/reviews\[1\]\.reviewedAt must be a time from 2000 to 2100/
+		],
+		[
+			'a difficulty out of range',
+			async () => edited((b) => (b.reviews[0].difficulty = 11)),
+			/reviews\[0\]\.difficulty must be a number from 0 to 10, not 11/
+		],
+		[
+			'a field of the wrong type',
+			async () => edited((b) => (b.cardFlags[0].suspended = 'yes')),
+			/cardFlags\[0\]\.suspended must be true or false, not "yes"/
+		],
+		[
+			'a missing field',
+			async () => edited((b) => delete b.reviews[2].durationMs),
+			/reviews\[2\]\.durationMs is missing/
+		],
+		[
+			'a bad setting',
+			async () => edited((b) => (b.settings.srs.desiredRetention = 2)),
+			/settings\.srs\.desiredRetention: Desired retention must be a number from 0\.70 to 0\.99/
+		],
+		[
+			'a quiz score above its cards',
+			async () => edited((b) => (b.quizzes[0].score = 5)),
+			/quizzes\[0\]\.score 5 is more than its 2 cards/
+		],
+		[
+			'an unknown quiz scope',
+			async () => edited((b) => (b.quizzes[0].scope = 'astrology')),
+			/quizzes\[0\]\.scope “astrology” is not a topic/
+		],
+		[
+			'a repeated review id',
+			async () => edited((b) => (b.reviews[4].id = b.reviews[1].id)),
+			/reviews\[4\] repeats the id/
+		],
+		[
+			'an unexpected key',
+			async () => edited((b) => (b.reviews[0].mood = 'happy')),
+			/reviews\[0\] has the key “mood”, which a backup does not have/
+		],
+		[
+			'a __proto__ key in a row',
+			async () =>
+				(await edited(() => {})).replace(
+					'"reviews":[{"id"',
+					'"reviews":[{"__proto__":{"polluted":true},"id"'
+				),
+			/reviews\[0\] has the key “__proto__”, which a backup never has/
+		],
+		[
+			'a __proto__ key at the top',
+			async () => (await edited(() => {})).replace('{"format"', '{"__proto__":{"polluted":true},"format"'),
+			/the file has the key “__proto__”, which a backup never has/
+		],
+		[
+			'a __proto__ key in the settings',
+			async () => (await edited(() => {})).replace('"srs":{', '"srs":{"__proto__":{"polluted":true},'),
+			/settings\.srs has the key “__proto__”, which a backup never has/
+		],
+		[
+			'over 20 MB',
+			async () => new File([new Uint8Array(21 * 1024 * 1024)], 'huge.json'),
+			/The file is 21 MB; a backup can be at most 20 MB/
+		]
+	];
+
+	it.each(cases)('is refused whole with a message saying what is wrong: %s', async (_, make, message) => {
+		const file = await make();
+		// This browser has its own progress, which must stay exactly as it was.
+		const target = openDevice();
+		await studyOnThisDevice([D], t0 + 9 * DAY);
+		await setSuspended(A, true);
+		const before = await snapshot(target);
+
+		const state = new BackupState();
+		await state.importFile(typeof file === 'string' ? new File([file], 'bad.json') : file);
+		expect(state.error).toMatch(message);
+		expect(state.error).toMatch(/was not imported: .* Nothing was changed\.$/s);
+		expect(state.notice).toBe('');
+		expect(await snapshot(target)).toEqual(before);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		if (typeof file === 'string') expect((await readBackup(file, known)).ok).toBe(false);
+	});
+
+	it('accepts the valid file the bad ones were made from', async () => {
+		const text = await edited(() => {});
+		const read = await readBackup(text, known);
+		expect(read.ok).toBe(true);
+		openDevice();
+		const state = await importText(text);
+		expect(state.error).toBeNull();
+		expect(state.notice).toContain('Imported 6 new reviews, 1 card flag, 1 quiz, the settings.');
+	});
+});
+
+describe('the deck for Anki', () => {
+	it('writes the header lines and one line of five columns per card', () => {
+		const text = ankiDeckText(cards, documents, 'Deck');
+		const lines = text.trimEnd().split('\n');
+		expect(lines.slice(0, 6)).toEqual([
+			'#separator:tab',
+			'#html:false',
+			'#deck:Deck',
+			'#columns:Question\tAnswer\tTags\tSource\tGUID',
+			'#tags column:3',
+			'#guid column:5'
+		]);
+		const card = cards[0]!;
+		const doc = documents.find((d) => d.id === card.refs[0]!.document)!;
+		expect(text).toContain(
+			`${ankiField(card.question)}\t${ankiField(card.answer)}\t${card.topics.join(' ')}\t`
+		);
+		expect(text).toContain(`“${card.refs[0]!.quote}” — ${doc.title}`);
+		// A field with a line break spans lines inside its quotes; every other line is one card.
+		const single = cards.filter((c) => c.refs.length === 1);
+		for (const c of single.slice(0, 5)) expect(text).toContain(`\t${c.id}\n`);
+	});
+
+	it('quotes fields holding tabs, line breaks or quotes, and a leading #', () => {
+		expect(ankiField('plain text')).toBe('plain text');
+		expect(ankiField('a\tb')).toBe('"a\tb"');
+		expect(ankiField('line one\nline two')).toBe('"line one\nline two"');
+		expect(ankiField('say "hi"')).toBe('"say ""hi"""');
+		expect(ankiField('#1 answer')).toBe('"#1 answer"');
+		const text = ankiDeckText(
+			[{ ...cards[0]!, question: 'Q\twith tab', answer: 'A\r\nwith break', topics: ['t1', 't2'] }],
+			documents,
+			'Deck'
+		);
+		expect(text.split('\n').slice(6).join('\n')).toMatch(/^"Q\twith tab"\t"A\r\nwith break"\tt1 t2\t/);
+	});
+});
+
+describe('the backup suggestion', () => {
+	const week = REMIND_AFTER_MS;
+	it('comes after a week of studying without a backup, once', () => {
+		const base = { now: t0 + week, lastBackupAt: null, dismissedAt: null };
+		expect(shouldSuggestBackup({ ...base, firstReviewSinceBackup: null })).toBe(false);
+		expect(shouldSuggestBackup({ ...base, firstReviewSinceBackup: t0 + 1 })).toBe(false);
+		expect(shouldSuggestBackup({ ...base, firstReviewSinceBackup: t0 })).toBe(true);
+		// Dismissed: quiet until the next backup…
+		expect(shouldSuggestBackup({ ...base, firstReviewSinceBackup: t0, dismissedAt: t0 + week })).toBe(false);
+		// …then again after a week of studying since it.
+		expect(
+			shouldSuggestBackup({
+				now: t0 + 3 * week,
+				lastBackupAt: t0 + week + 1,
+				firstReviewSinceBackup: t0 + week + 2,
+				dismissedAt: t0 + week
+			})
+		).toBe(true);
+	});
+});

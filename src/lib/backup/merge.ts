@@ -1,0 +1,39 @@
+// How a backup merges into what this browser has. Pure: db/backup.ts reads the local side and writes the plan.
+// Reviews and quizzes are sets by id, so importing a file twice, or files from two devices, loses
+// nothing and repeats nothing; card flags keep the newer change; local settings are kept.
+import type { CardFlagRow, QuizRow, ReviewRow, SettingRow } from '../db/schema.ts';
+import type { Backup } from './format.ts';
+
+export interface LocalSide {
+	reviewIds: ReadonlySet<string>;
+	flags: ReadonlyMap<string, CardFlagRow>;
+	quizzes: ReadonlyMap<string, QuizRow>;
+	settingKeys: ReadonlySet<string>;
+}
+
+export interface MergePlan {
+	reviews: ReviewRow[];
+	flags: CardFlagRow[];
+	quizzes: QuizRow[];
+	settings: SettingRow[];
+	/** Reviews in the file that were already here. */
+	reviewsKnown: number;
+}
+
+export function planMerge(backup: Backup, local: LocalSide): MergePlan {
+	const reviews = backup.reviews.filter((r) => !local.reviewIds.has(r.id));
+	const flags = backup.cardFlags.filter((f) => {
+		const mine = local.flags.get(f.cardId);
+		return !mine || f.updatedAt > mine.updatedAt;
+	});
+	// A quiz already here stays, unless the file has it finished and here it is still under way.
+	const quizzes = backup.quizzes.filter((q) => {
+		const mine = local.quizzes.get(q.id);
+		return !mine || (mine.finishedAt === null && q.finishedAt !== null);
+	});
+	const settings: SettingRow[] = [];
+	for (const [key, value] of Object.entries(backup.settings)) {
+		if (value !== undefined && !local.settingKeys.has(key)) settings.push({ key, value });
+	}
+	return { reviews, flags, quizzes, settings, reviewsKnown: backup.reviews.length - reviews.length };
+}

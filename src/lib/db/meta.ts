@@ -1,0 +1,21 @@
+// Small facts about this browser's copy of the data (not synced, not in backups).
+import { getDb } from './index.ts';
+
+export type MetaKey = 'lastBackupAt' | 'backupReminderDismissedAt' | 'streakMemo';
+
+export async function getMetaTime(key: MetaKey): Promise<number | null> {
+	const row = await getDb().meta.get(key);
+	return typeof row?.value === 'number' ? row.value : null;
+}
+
+export async function setMetaTime(key: MetaKey, time: number): Promise<void> {
+	await getDb().meta.put({ key, value: time });
+}
+
+export async function getMeta(key: MetaKey): Promise<unknown> {
+	return (await getDb().meta.get(key))?.value;
+}
+
+export async function setMeta(key: MetaKey, value: unknown): Promise<void> {
+	await getDb().meta.put({ key, value });
+}

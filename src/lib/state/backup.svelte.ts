@@ -1,0 +1,179 @@
+// Export and import of progress, the deck export, and the home page's backup suggestion.
+import { cards, documents, topics } from '$lib/deck';
+import { ankiDeckText, ANKI_FILE_NAME } from '$lib/backup/anki';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupFileName, serializeBackup } from '$lib/backup/format';
+import { shouldSuggestBackup } from '$lib/backup/reminder';
+import { checkSize, readBackup, type KnownIds } from '$lib/backup/validate';
+import { importBackup, readBackupData, type ImportSummary } from '$lib/db/backup';
+import { getMetaTime, setMetaTime } from '$lib/db/meta';
+import { firstReviewTime } from '$lib/db/stats';
+import { pause, saveFile } from '$lib/download';
+import { APP_VERSION } from '$lib/version';
+
+const DECK_NAME = 'Kazakhstan–Turkmenistan relations';
+
+export interface Progress {
+	label: string;
+	/** 0–1 */
+	value: number;
+}
+
+function known(): KnownIds {
+	return {
+		cardIds: new Set(cards.map((c) => c.id)),
+		scopes: new Set(['mixed', ...topics.map((t) => t.id), ...documents.map((d) => d.id)])
+	};
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+function describeImport(s: ImportSummary): string {
+	const parts = [
+		`${count(s.reviewsAdded, 'new review')}${s.reviewsKnown ? ` (${count(s.reviewsKnown, 'review')} already here)` : ''}`
+	];
+	if (s.flagsUpdated) parts.push(count(s.flagsUpdated, 'card flag'));
+	if (s.quizzesAdded) parts.push(count(s.quizzesAdded, 'quiz', 'quizzes'));
+	if (s.settingsTaken.length) parts.push('the settings');
+	const rebuilt = s.cardsRebuilt ? ` The schedule was rebuilt for ${count(s.cardsRebuilt, 'card')}.` : '';
+	return `Imported ${parts.join(', ')}.${rebuilt}`;
+}
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class BackupState {
+	#progress = $state<Progress | null>(null);
+	#error = $state<string | null>(null);
+	#notice = $state('');
+	#lastBackupAt = $state<number | null>(null);
+
+	get progress(): Progress | null {
+		return this.#progress;
+	}
+	get busy(): boolean {
+		return this.#progress !== null;
+	}
+	/** Why the last export or import failed; nothing was changed. */
+	get error(): string | null {
+		return this.#error;
+	}
+	/** What the last export or import did. */
+	get notice(): string {
+		return this.#notice;
+	}
+	get lastBackupAt(): number | null {
+		return this.#lastBackupAt;
+	}
+
+	async refresh(): Promise<void> {
+		this.#lastBackupAt = await getMetaTime('lastBackupAt');
+	}
+
+	#start(label: string) {
+		this.#error = null;
+		this.#notice = '';
+		this.#progress = { label, value: 0 };
+	}
+	#step(label: string, value: number) {
+		this.#progress = { label, value };
+	}
+
+	/** Downloads the progress backup and records the time. */
+	async exportProgress(): Promise<boolean> {
+		if (this.busy) return false;
+		this.#start('Reading your progress');
+		try {
+			const data = await readBackupData((f) => this.#step('Reading your progress', 0.8 * f));
+			const now = Date.now();
+			this.#step('Writing the file', 0.8);
+			const parts = await serializeBackup(
+				{ format: BACKUP_FORMAT, version: BACKUP_VERSION, appVersion: APP_VERSION, exportedAt: now, ...data },
+				pause
+			);
+			const name = backupFileName(now);
+			saveFile(new Blob(parts, { type: 'application/json' }), name);
+			await setMetaTime('lastBackupAt', now);
+			this.#lastBackupAt = now;
+			this.#notice = `Exported ${count(data.reviews.length, 'review')} to ${name}.`;
+			return true;
+		} catch (e) {
+			this.#error = `The export failed: ${reason(e)}.`;
+			return false;
+		} finally {
+			this.#progress = null;
+		}
+	}
+
+	/** Checks a backup file whole, then merges it in; a bad file is refused and nothing changes. */
+	async importFile(file: File): Promise<boolean> {
+		if (this.busy) return false;
+		const refuse = (why: string) => {
+			this.#error = `${file.name} was not imported: ${why}. Nothing was changed.`;
+			return false;
+		};
+		this.#error = null;
+		this.#notice = '';
+		const tooBig = checkSize(file.size);
+		if (tooBig) return refuse(tooBig);
+		this.#start('Reading the file');
+		try {
+			const text = await file.text();
+			this.#step('Checking the file', 0.05);
+			const read = await readBackup(text, known(), {
+				pause,
+				onProgress: (f) => this.#step('Checking the file', 0.05 + 0.3 * f)
+			});
+			if (!read.ok) return refuse(read.message);
+			await pause();
+			const summary = await importBackup(read.backup, (phase, f) =>
+				phase === 'writing'
+					? this.#step('Adding the reviews', 0.35 + 0.25 * f)
+					: this.#step('Rebuilding the schedule', 0.6 + 0.4 * f)
+			);
+			this.#notice = describeImport(summary);
+			return true;
+		} catch (e) {
+			return refuse(`the import failed (${reason(e)})`);
+		} finally {
+			this.#progress = null;
+		}
+	}
+
+	/** Downloads the deck as a file Anki imports. */
+	exportDeck(): void {
+		const text = ankiDeckText(cards, documents, DECK_NAME);
+		saveFile(new Blob([text], { type: 'text/plain;charset=utf-8' }), ANKI_FILE_NAME);
+		this.#error = null;
+		this.#notice = `Exported ${count(cards.length, 'card')} to ${ANKI_FILE_NAME}; import it in Anki with File › Import.`;
+	}
+}
+
+/** One instance for the app, so an export or import under way is seen wherever its panel is shown. */
+export const backup = new BackupState();
+
+/** The home page's suggestion to back up after a week of studying without one. */
+export class BackupReminderState {
+	#shown = $state(false);
+
+	get shown(): boolean {
+		return this.#shown;
+	}
+
+	async load(now = Date.now()): Promise<void> {
+		const [lastBackupAt, dismissedAt] = await Promise.all([
+			getMetaTime('lastBackupAt'),
+			getMetaTime('backupReminderDismissedAt')
+		]);
+		const firstReviewSinceBackup = await firstReviewTime(lastBackupAt ?? -Infinity);
+		this.#shown = shouldSuggestBackup({ now, lastBackupAt, firstReviewSinceBackup, dismissedAt });
+	}
+
+	async dismiss(now = Date.now()): Promise<void> {
+		this.#shown = false;
+		await setMetaTime('backupReminderDismissedAt', now);
+	}
+
+	/** After a backup the suggestion goes without a dismissal (the backup quiets it). */
+	hide(): void {
+		this.#shown = false;
+	}
+}

@@ -1,0 +1,100 @@
+// How well the learner knows each topic and each passage now, from the card states (ts-fsrs retrievability).
+import type { FSRS } from 'ts-fsrs';
+import type { CardStateRow, QuizRow } from '../db/schema.ts';
+import { recall, State } from '../srs/scheduler.ts';
+
+type States = ReadonlyMap<string, CardStateRow>;
+
+function seen(state: CardStateRow | undefined): state is CardStateRow {
+	return !!state && state.state !== State.New;
+}
+
+export interface TopicStat {
+	id: string;
+	title: string;
+	cards: number;
+	/** Cards answered at least once. */
+	seen: number;
+	/** Mean probability of recalling the seen cards now; null when none is seen. */
+	recall: number | null;
+	/** The best finished quiz on this topic alone. */
+	bestQuiz: { score: number; total: number; ratio: number } | null;
+}
+
+export function topicStats(
+	topics: readonly { id: string; title: string }[],
+	cardIdsOf: (topic: string) => readonly string[],
+	states: States,
+	quizzes: readonly QuizRow[],
+	f: FSRS,
+	now: number
+): TopicStat[] {
+	return topics.map((t) => {
+		const ids = cardIdsOf(t.id);
+		let n = 0;
+		let sum = 0;
+		for (const id of ids) {
+			const s = states.get(id);
+			if (!seen(s)) continue;
+			n++;
+			sum += recall(f, s, now);
+		}
+		let bestQuiz: TopicStat['bestQuiz'] = null;
+		for (const q of quizzes) {
+			if (q.scope !== t.id || q.finishedAt === null || !q.cardIds.length) continue;
+			const ratio = q.score / q.cardIds.length;
+			if (!bestQuiz || ratio > bestQuiz.ratio) bestQuiz = { score: q.score, total: q.cardIds.length, ratio };
+		}
+		return { id: t.id, title: t.title, cards: ids.length, seen: n, recall: n ? sum / n : null, bestQuiz };
+	});
+}
+
+export interface PassageRecall {
+	/** Mean probability of recalling the passage's cards now; a card never studied counts as 0. */
+	recall: number;
+	studied: number;
+	cards: number;
+}
+
+/** The knowledge map's value for one passage; null for a passage without cards. */
+export function passageRecall(
+	cardIds: readonly string[],
+	states: States,
+	f: FSRS,
+	now: number
+): PassageRecall | null {
+	if (!cardIds.length) return null;
+	let sum = 0;
+	let studied = 0;
+	for (const id of cardIds) {
+		const s = states.get(id);
+		if (!seen(s)) continue;
+		studied++;
+		sum += recall(f, s, now);
+	}
+	return { recall: sum / cardIds.length, studied, cards: cardIds.length };
+}
+
+/** The knowledge map of a document: each passage's recall, for the passages that have cards. */
+export function passagesRecall(
+	passages: readonly { id: string; cardIds: readonly string[] }[],
+	states: States,
+	f: FSRS,
+	now: number
+): Map<string, PassageRecall> {
+	const out = new Map<string, PassageRecall>();
+	for (const p of passages) {
+		const r = passageRecall(p.cardIds, states, f, now);
+		if (r) out.set(p.id, r);
+	}
+	return out;
+}
+
+/** The knowledge map's five shades: 0 not studied, then 1–4 by recall below 50%, 70%, 90%, and from 90%. */
+export function recallShade(p: PassageRecall): 0 | 1 | 2 | 3 | 4 {
+	if (!p.studied) return 0;
+	if (p.recall < 0.5) return 1;
+	if (p.recall < 0.7) return 2;
+	if (p.recall < 0.9) return 3;
+	return 4;
+}

@@ -1,0 +1,21 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { backupFile, deck, history } from './history.ts';
+
+test('the stats page, its tables and the shaded reader pass an accessibility check', async ({ page }) => {
+	const now = Date.now();
+	await page.goto('/stats');
+	await page.getByLabel('Import progress').setInputFiles(backupFile(history(now, 12), now));
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+	const show = page.getByRole('button', { name: /Show as a table/ });
+	while (await show.count()) await show.first().click();
+	await expect(page.getByRole('table')).toHaveCount(3);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+	for (const scheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.goto(`/read/${deck.cards[0]!.refs[0]!.document}`);
+		await expect(page.locator('.recall-label').first()).toBeVisible();
+		expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	}
+});
