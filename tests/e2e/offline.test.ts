@@ -4,7 +4,7 @@ import { startStaticServer, type StaticServer } from './support/static-server';
 import { routes, waitForServiceWorker } from './support/pwa';
 
 // A server of our own (not the suite's `vite preview`), so that the test can stop it.
-const PORT = 4185;
+const PORT = Number(process.env.E2E_PORT ?? 4174) + 11;
 let server: StaticServer;
 
 test.beforeAll(async () => {
@@ -44,6 +44,17 @@ test('after one visit, every screen and deep link loads with no network and no s
 	await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
 	await page.goto('/no/such/place?x=1#y');
 	await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+
+	// A card is reviewed offline, and the answer is kept over a reload.
+	await page.goto('/review');
+	const first = await page.locator('#review-question').innerText();
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await page.getByRole('button', { name: /^Good/ }).click();
+	await expect(page.locator('#review-question')).not.toHaveText(first);
+	await page.goto('/');
+	await expect(
+		page.locator('.numbers div', { hasText: 'Answered today' }).getByRole('definition')
+	).toHaveText('1');
 
 	// A link followed inside the app, offline.
 	await page.goto('/');

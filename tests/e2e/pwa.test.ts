@@ -20,7 +20,7 @@ function loadedAppFiles(page: Page): Promise<string[]> {
 test.describe('a new version', () => {
 	// Two production builds served in turn from one address, as two deployments: version A is the
 	// suite's own build, version B is built here (once per run) under another version name.
-	const PORT = 4186;
+	const PORT = Number(process.env.E2E_PORT ?? 4174) + 12;
 
 	test('waits until the learner reloads, and the old page keeps working until then', async ({ browser }) => {
 		test.setTimeout(120_000);

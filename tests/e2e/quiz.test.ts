@@ -8,6 +8,7 @@ import {
 	scopes,
 	seedWhereFirst
 } from './quiz-helpers.ts';
+import { counts } from './review-helpers.ts';
 
 test('a topic quiz runs from start to Results by keyboard alone, with the right score', async ({ page }) => {
 	const topic = biggestTopic();
@@ -221,6 +222,9 @@ test('Add missed cards to review makes the missed cards due now, and says so', a
 	const topic = biggestTopic();
 	const total = Math.min(5, topic.cards.length);
 	const seed = 31337;
+	await page.goto('/review');
+	await expect(page.locator('#review-question')).toBeVisible();
+	const before = await counts(page);
 	await page.goto(`/quiz/${topic.id}?length=5&seed=${seed}`);
 	for (let i = 0; i < total; i++) {
 		await answerByKeyboard(page, i >= 2);
@@ -249,4 +253,21 @@ test('Add missed cards to review makes the missed cards due now, and says so', a
 	);
 	expect(due.map((s) => s.cardId).sort()).toEqual(missed);
 	for (const state of due) expect(state.due).toBeLessThanOrEqual(Date.now());
+
+	// And the daily review shows them: two cards more than before, the missed ones among those asked first.
+	await page.goto('/review');
+	await expect(page.locator('#review-question')).toBeVisible();
+	const after = await counts(page);
+	expect(after.fresh + after.learning + after.review).toBe(
+		before.fresh + before.learning + before.review + 2
+	);
+	const shown = new Set<string>();
+	for (let i = 0; i < before.fresh + 2 && shown.size < 2; i++) {
+		const text = (await page.locator('#review-question').innerText()).trim();
+		const id = deck.cards.find((c) => c.question === text)?.id;
+		if (id && missed.includes(id)) shown.add(id);
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await page.getByRole('button', { name: /^Easy/ }).click();
+	}
+	expect([...shown].sort()).toEqual(missed);
 });

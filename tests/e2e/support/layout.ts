@@ -28,6 +28,12 @@ export function smallTargets(page: Page, min = 44): Promise<string[]> {
 			if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
 			if (el.matches('.skip, .visually-hidden')) continue;
 			if (el.tagName === 'A' && inSentence(el)) continue;
+			// A checkbox or radio inside its label: a tap anywhere on the label sets it.
+			const label = el.tagName === 'INPUT' ? el.closest('label') : null;
+			if (label) {
+				const l = label.getBoundingClientRect();
+				if (l.width >= min && l.height >= min) continue;
+			}
 			if (r.width < min || r.height < min) small.push(describe(el, r));
 		}
 		return small;

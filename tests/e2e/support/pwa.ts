@@ -22,6 +22,27 @@ export const routes: { path: string; shows: (page: Page) => Promise<void> }[] = 
 			expect(page.getByRole('heading', { level: 1 })).toHaveText('Kazakhstan–Turkmenistan relations')
 	},
 	{
+		path: '/review',
+		shows: async (page) => {
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review');
+			await expect(page.locator('#review-question')).toBeVisible();
+		}
+	},
+	{
+		path: '/quiz',
+		shows: async (page) => {
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quiz');
+			await expect(page.locator('li[data-scope="diplomacy"] a')).toBeVisible();
+		}
+	},
+	{
+		path: '/quiz/diplomacy?length=5',
+		shows: async (page) => {
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Quiz: /);
+			await expect(page.getByText('Question 1 of 5')).toBeVisible();
+		}
+	},
+	{
 		path: '/read',
 		shows: (page) => expect(page.getByRole('heading', { level: 1 })).toHaveText('Read the documents')
 	},
@@ -48,6 +69,14 @@ export const routes: { path: string; shows: (page: Page) => Promise<void> }[] = 
 		shows: async (page) => {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistics');
 			await expect(page.locator('[data-ready]')).toBeVisible();
+		}
+	},
+	{
+		path: '/settings',
+		shows: async (page) => {
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+			await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
+			await expect(page.locator('.storage-status strong').first()).toBeVisible();
 		}
 	}
 ];
