@@ -3,6 +3,8 @@ import { expect, test } from '@playwright/test';
 import { backupFile, deck, history } from './history.ts';
 
 test('the stats page, its tables and the shaded reader pass an accessibility check', async ({ page }) => {
+	// Three full axe scans, one of a page with hundreds of chart cells: slow on a busy 2-core machine.
+	test.slow();
 	const now = Date.now();
 	await page.goto('/stats');
 	await page.getByLabel('Import progress').setInputFiles(backupFile(history(now, 12), now));
