@@ -7,6 +7,7 @@ import { daySummary } from '../srs/progress.ts';
 import { buildQueue, nextChange, type QueueCard } from '../srs/queue.ts';
 import { makeScheduler } from '../srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { measureSince } from '../perf.ts';
 
 /** Time and timers, injected so that tests can move time by hand. */
 export interface Clock {
@@ -139,11 +140,18 @@ export class TodayQueue {
 
 	#subscribe(): void {
 		this.#unwatch?.();
+		let readStart = 0;
 		this.#unwatch = watch(
-			() => loadStudyData(this.#clock.now()),
+			() => {
+				readStart = performance.now();
+				return loadStudyData(this.#clock.now());
+			},
 			(data) => {
 				this.#error = null;
 				this.#data = data;
+				// The read and the queue built from it (`queue:build`).
+				void this.queue;
+				measureSince('queue:build', readStart);
 				this.#watchedDay = data.since;
 				this.#now = this.#clock.now();
 				this.#arm();
