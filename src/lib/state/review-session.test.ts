@@ -285,11 +285,17 @@ describe('the review session', () => {
 		session.reveal();
 		const spy = vi.fn();
 		const stop = session.today.onChange(spy);
-		await saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 3 });
+		// Another tab changes the settings.
+		const other = new StudyDatabase(db.name);
+		useDatabase(other);
+		const saved = saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 3 });
+		useDatabase(db);
+		await saved;
 		await until(() => spy.mock.calls.length > 0, 'the new settings');
 		expect(session.currentId).toBe(shown);
 		expect(session.revealed).toBe(true);
 		expect(counts().fresh).toBe(3);
 		stop();
+		other.close();
 	});
 });
