@@ -92,7 +92,8 @@ export function simulateDailyReview(options: {
 
 /**
  * A long history for many cards, card by card: each card is introduced on a day within the first
- * `introduceOver` days of the span and then answered whenever it falls due, up to `end`.
+ * `introduceOver` days of the span and then answered whenever it falls due, up to the study day of `end`
+ * (that day's work is left to do).
  * Cheaper than simulateDailyReview (no queue per answer), for hundreds of thousands of answers.
  */
 export function simulateEachCard(options: {
@@ -109,10 +110,11 @@ export function simulateEachCard(options: {
 	const states = new Map<string, CardStateRow>();
 	const reviews: ReviewRow[] = [];
 	const start = dayStart(end - days * DAY, settings.dayStartHour);
+	const today = dayStart(end, settings.dayStartHour);
 	cardIds.forEach((cardId, i) => {
 		let now = start + Math.floor((i / cardIds.length) * introduceOver) * DAY + 5 * HOUR + (i % 600) * 1000;
 		let state: CardStateRow | undefined;
-		while (now < end) {
+		while (now < today) {
 			const durationMs = 3000 + Math.floor(random() * 12_000);
 			const answer = answerFor(random() < chance(f, state, now), random);
 			const result = rate(f, cardId, state, answer, now, makeId(random), durationMs);
