@@ -1,4 +1,5 @@
 // The app's one database instance. Other modules in db/ read and write through it.
+import { announceChanges } from './changes.ts';
 import { StudyDatabase } from './schema.ts';
 import { notifySchemaUpgradeElsewhere } from './upgrade.ts';
 
@@ -27,6 +28,7 @@ export function getDb(): StudyDatabase {
 	if (!instance) {
 		instance = new StudyDatabase();
 		closeOnUpgradeElsewhere(instance);
+		announceChanges(instance);
 	}
 	return instance;
 }
@@ -34,4 +36,5 @@ export function getDb(): StudyDatabase {
 export function useDatabase(db: StudyDatabase): void {
 	instance = db;
 	closeOnUpgradeElsewhere(db);
+	announceChanges(db);
 }

@@ -16,14 +16,15 @@ export function newId(): string {
 export async function answerCard(
 	cardId: string,
 	answer: Answer,
-	options: { now?: number; durationMs?: number; settings?: SrsSettings } = {}
+	options: { now?: number; durationMs?: number; settings?: SrsSettings; id?: string } = {}
 ): Promise<{ review: ReviewRow; state: CardStateRow }> {
 	const db = getDb();
 	const settings = options.settings ?? (await loadSettings());
 	const f = makeScheduler(settings);
+	const id = options.id ?? newId();
 	return db.transaction('rw', db.reviews, db.cardStates, async () => {
 		const current = await db.cardStates.get(cardId);
-		const result = rate(f, cardId, current, answer, options.now ?? Date.now(), newId(), options.durationMs);
+		const result = rate(f, cardId, current, answer, options.now ?? Date.now(), id, options.durationMs);
 		await db.reviews.add(result.review);
 		await db.cardStates.put(result.state);
 		return result;

@@ -1,14 +1,14 @@
 // The daily review as the review screen runs it: the card shown, whether its answer is shown, the answers
 // given in this session (for Undo), and what to announce. The schedule itself comes from srs/ and db/.
 import type { CardFlagRow } from '../db/schema.ts';
-import { answerCard, buryCard, restoreFlag, setSuspended, undoReview } from '../db/reviews.ts';
+import { answerCard, buryCard, newId, restoreFlag, setSuspended, undoReview } from '../db/reviews.ts';
 import type { StudyData } from '../db/study.ts';
 import { nextDayStart } from '../srs/day.ts';
 import { cardStatus } from '../srs/progress.ts';
 import { nextCard, type QueueCard } from '../srs/queue.ts';
-import { ANSWER_NAMES, formatInterval, preview, type Answer } from '../srs/scheduler.ts';
+import { ANSWER_NAMES, formatInterval, preview, rate, type Answer } from '../srs/scheduler.ts';
 import { requestPersistence } from '../storage.ts';
-import { withAnswer, withFlag, withoutAnswer } from './study-data.ts';
+import { sameState, withAnswer, withFlag, withoutAnswer } from './study-data.ts';
 import { systemClock, TodayQueue, type Clock } from './today.svelte.ts';
 
 /** What Undo takes back: an answer (by its review id), or a Skip or Suspend (with the flags before it). */
@@ -131,7 +131,11 @@ export class ReviewSession {
 		this.#announcement = '';
 	}
 
-	/** Rates the current card. Resolves to false when nothing was saved. */
+	/**
+	 * Rates the current card. The next card is shown at once (before the first await), from the state in
+	 * memory; the answer is saved meanwhile. Resolves to false when nothing was saved: the card is then
+	 * shown again, with its answer, and the error.
+	 */
 	async answer(rating: Answer): Promise<boolean> {
 		const cardId = this.#currentId;
 		const data = this.today.data;
@@ -139,25 +143,38 @@ export class ReviewSession {
 		this.#busy = true;
 		this.#used = true;
 		const now = this.#clock.now();
+		const durationMs = now - this.#shownAt;
+		const id = newId();
+		const before = data.states.get(cardId);
+		const expected = rate(this.today.scheduler, cardId, before, rating, now, id, durationMs);
+		this.today.update((d) => withAnswer(d, expected.review, expected.state));
+		this.#showNext(
+			now,
+			`${ANSWER_NAMES[rating]}: back in ${formatInterval(expected.state.due - expected.review.reviewedAt)}.`
+		);
 		try {
 			const { review, state } = await answerCard(cardId, rating, {
 				now,
-				durationMs: now - this.#shownAt,
-				settings: data.settings
+				durationMs,
+				settings: data.settings,
+				id
 			});
-			this.today.update((d) => withAnswer(d, review, state));
+			// Saved from the state in the database: when another tab answered this card just before, that
+			// state differs from the one in memory, and the saved one is kept.
+			if (!sameState(state, expected.state)) {
+				this.today.update((d) => withAnswer(withoutAnswer(d, id, cardId, null), review, state));
+			}
 			this.#undo = [...this.#undo, { kind: 'answer', reviewId: review.id, cardId }];
 			if (!this.#answered) {
 				this.#answered = true;
 				this.#afterFirstAnswer();
 			}
 			this.#error = null;
-			this.#showNext(
-				now,
-				`${ANSWER_NAMES[rating]}: back in ${formatInterval(state.due - review.reviewedAt)}.`
-			);
 			return true;
 		} catch (error) {
+			this.today.update((d) => withoutAnswer(d, id, cardId, before));
+			this.#show(cardId);
+			this.#revealed = true;
 			this.#error = `The answer could not be saved: ${message(error)}`;
 			return false;
 		} finally {

@@ -82,6 +82,28 @@ describe('the review session', () => {
 		expect(session.today.summary.answers).toBe(1);
 	});
 
+	it('shows the next card before the answer is saved, and the card again when it cannot be saved', async () => {
+		await startSession();
+		const first = session.currentId!;
+		session.reveal();
+		const saving = session.answer(3);
+		expect(session.currentId).not.toBe(first);
+		expect(await saving).toBe(true);
+		expect(await reviewsOfCard(first)).toHaveLength(1);
+
+		const second = session.currentId!;
+		session.reveal();
+		db.close({ disableAutoOpen: true });
+		const failing = session.answer(3);
+		expect(session.currentId).not.toBe(second);
+		expect(await failing).toBe(false);
+		expect(session.currentId).toBe(second);
+		expect(session.revealed).toBe(true);
+		expect(session.error).toMatch(/could not be saved/);
+		expect(session.today.summary.answers).toBe(1);
+		expect(session.canUndo).toBe(true);
+	});
+
 	it('does not rate a card whose answer is not shown', async () => {
 		await startSession();
 		expect(await session.answer(3)).toBe(false);
@@ -285,11 +307,17 @@ describe('the review session', () => {
 		session.reveal();
 		const spy = vi.fn();
 		const stop = session.today.onChange(spy);
-		await saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 3 });
+		// Another tab changes the settings.
+		const other = new StudyDatabase(db.name);
+		useDatabase(other);
+		const saved = saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 3 });
+		useDatabase(db);
+		await saved;
 		await until(() => spy.mock.calls.length > 0, 'the new settings');
 		expect(session.currentId).toBe(shown);
 		expect(session.revealed).toBe(true);
 		expect(counts().fresh).toBe(3);
 		stop();
+		other.close();
 	});
 });

@@ -34,3 +34,8 @@ export function withoutAnswer(
 export function withFlag(data: StudyData, flag: CardFlagRow): StudyData {
 	return { ...data, flags: withEntry(data.flags, flag.cardId, flag) };
 }
+
+/** Whether two states of a card are the same schedule. */
+export function sameState(a: CardStateRow, b: CardStateRow): boolean {
+	return (Object.keys(a) as (keyof CardStateRow)[]).every((k) => a[k] === b[k]);
+}

@@ -1,12 +1,16 @@
-// Today's queue as a screen shows it: kept live from the database (this tab's and other tabs' changes),
-// with a timer that moves it on when a learning card comes due or a new study day begins.
-import { watch } from '../db/live.ts';
+// Today's queue as a screen shows it: read once, then kept up to date in memory with this tab's own writes
+// (update()) and read again only when another tab changes the data, or a new study day begins; with a timer
+// that moves it on when a learning card comes due. A read costs as much as the whole collection, so it must
+// not follow every answer: the next card then comes at the cost of the day's work, not of the history.
+import { getDb } from '../db/index.ts';
+import { onChangeElsewhere } from '../db/changes.ts';
 import { loadStudyData, type StudyData } from '../db/study.ts';
 import { dayStart } from '../srs/day.ts';
 import { daySummary } from '../srs/progress.ts';
 import { buildQueue, nextChange, type QueueCard } from '../srs/queue.ts';
 import { makeScheduler } from '../srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { measureSince } from '../perf.ts';
 
 /** Time and timers, injected so that tests can move time by hand. */
 export interface Clock {
@@ -28,15 +32,22 @@ export const systemClock: Clock = {
  */
 const MAX_SLEEP = 60_000;
 
+/** The tables today's data are read from: a change to any other does not need a new read. */
+const STUDY_TABLES = ['settings', 'cardStates', 'cardFlags', 'reviews'];
+
 export class TodayQueue {
 	readonly #cards: readonly QueueCard[];
 	readonly #clock: Clock;
 	#data = $state.raw<StudyData | null>(null);
 	#now = $state(0);
 	#error = $state<string | null>(null);
-	#unwatch: (() => void) | null = null;
-	/** The study day the live query was started for; a new day needs a new query (today's reviews). */
-	#watchedDay: number | null = null;
+	#running = false;
+	#stopHearing: (() => void) | null = null;
+	/** A read is under way; `#readAgain`: something changed meanwhile, so its result may be stale. */
+	#reading = false;
+	#readAgain = false;
+	/** Counts this tab's own updates: a read that started before one of them may have missed it. */
+	#updates = 0;
 	#timer: unknown = null;
 	// Not state: nothing renders the listeners.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -81,14 +92,18 @@ export class TodayQueue {
 	}
 
 	get running(): boolean {
-		return this.#unwatch !== null;
+		return this.#running;
 	}
 
-	/** Starts watching the database and the clock. Data from an earlier start stay shown until new data come. */
+	/** Reads the data and starts watching other tabs and the clock. Data from an earlier start stay shown until new data come. */
 	start(): void {
-		if (this.#unwatch) return;
+		if (this.#running) return;
+		this.#running = true;
 		this.#now = this.#clock.now();
-		this.#subscribe();
+		this.#stopHearing = onChangeElsewhere(getDb(), (tables) => {
+			if (STUDY_TABLES.some((t) => tables.has(t))) this.#read();
+		});
+		this.#read();
 		this.#arm();
 		if (typeof document !== 'undefined') {
 			document.addEventListener('visibilitychange', this.#onVisible);
@@ -97,9 +112,9 @@ export class TodayQueue {
 	}
 
 	stop(): void {
-		this.#unwatch?.();
-		this.#unwatch = null;
-		this.#watchedDay = null;
+		this.#running = false;
+		this.#stopHearing?.();
+		this.#stopHearing = null;
 		if (this.#timer !== null) this.#clock.clearTimeout(this.#timer);
 		this.#timer = null;
 		if (typeof document !== 'undefined') {
@@ -114,22 +129,21 @@ export class TodayQueue {
 		return () => this.#listeners.delete(listener);
 	}
 
-	/** Looks at the clock: moves the queue on, and starts a new day's query when the study day changed. */
+	/** Looks at the clock: moves the queue on, and reads the new day's data when the study day changed. */
 	tick(now = this.#clock.now()): void {
 		this.#now = now;
 		const data = this.#data;
-		if (this.#unwatch && data && dayStart(now, data.settings.dayStartHour) !== this.#watchedDay) {
-			this.#subscribe();
-		}
+		if (this.#running && data && dayStart(now, data.settings.dayStartHour) !== data.since) this.#read();
 		this.#arm();
 		this.#notify();
 	}
 
 	/**
-	 * Applies this tab's own write to the data in memory at once, so the next card comes without a read;
-	 * the live query then brings the same rows from the database (and any other tab's changes).
+	 * Applies this tab's own write to the data in memory, so the next card comes without a read.
+	 * The write itself is not read back: what was written is what `change` applies.
 	 */
 	update(change: (data: StudyData) => StudyData): void {
+		this.#updates++;
 		if (this.#data) this.#data = change(this.#data);
 	}
 
@@ -137,30 +151,42 @@ export class TodayQueue {
 		if (document.visibilityState === 'visible') this.tick();
 	};
 
-	#subscribe(): void {
-		this.#unwatch?.();
-		this.#unwatch = watch(
-			() => loadStudyData(this.#clock.now()),
+	/** Reads today's data; one read at a time, and again when something changed while it ran. */
+	#read(): void {
+		if (this.#reading) {
+			this.#readAgain = true;
+			return;
+		}
+		this.#reading = true;
+		this.#readAgain = false;
+		const updates = this.#updates;
+		const started = performance.now();
+		loadStudyData(this.#clock.now()).then(
 			(data) => {
+				this.#reading = false;
+				if (!this.#running) return;
+				// An own update or another tab's change came while reading: the result may lack it.
+				if (this.#readAgain || updates !== this.#updates) return this.#read();
 				this.#error = null;
 				this.#data = data;
-				this.#watchedDay = data.since;
 				this.#now = this.#clock.now();
+				// The read and the queue built from it (`queue:build`).
+				void this.queue;
+				measureSince('queue:build', started);
 				this.#arm();
 				this.#notify();
 			},
-			(error) => {
+			(error: unknown) => {
+				this.#reading = false;
 				this.#error = error instanceof Error ? error.message : String(error);
 			}
 		);
-		// Until the first result the day is unknown; tick() must not start another query meanwhile.
-		this.#watchedDay = this.#data ? dayStart(this.#clock.now(), this.#data.settings.dayStartHour) : null;
 	}
 
 	#arm(): void {
 		if (this.#timer !== null) this.#clock.clearTimeout(this.#timer);
 		this.#timer = null;
-		if (!this.#unwatch) return;
+		if (!this.#running) return;
 		const queue = this.queue;
 		const now = this.#now;
 		const hour = this.#data?.settings.dayStartHour ?? DEFAULT_SETTINGS.dayStartHour;

@@ -1,0 +1,506 @@
+// npm run bench: builds the app twice (the real deck, and a synthetic deck of 10,000 cards), seeds each
+// with a consistent review log and card states, drives it in headless Chromium, prints a table of the
+// figures against their targets and writes them to bench/results/bench-<time>.json.
+// The timings are the app's own User Timing measures (src/lib/perf.ts), read back from the page.
+// Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 5200; the stress build
+// uses the next port), BENCH_ONLY=real|stress to run one collection, BENCH_RUNS (page loads per figure).
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadDeck } from '../src/lib/content/load.ts';
+import type { CardStateRow, ReviewRow } from '../src/lib/db/schema.ts';
+import { makeScheduler, replay } from '../src/lib/srs/scheduler.ts';
+import { DEFAULT_SETTINGS, type SrsSettings } from '../src/lib/srs/settings.ts';
+import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';
+import { simulateDailyReview, simulateEachCard, type History } from '../scripts/bench/simulate.ts';
+import { writeStressContent } from '../scripts/bench/stress-content.ts';
+import { serveStatic } from './serve.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RESULTS = join(ROOT, 'bench/results');
+const PORT = Number(process.env.BENCH_PORT ?? 5200);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const ANSWERS = 60;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--no-first-run',
+	'--disable-sync'
+];
+
+type Collection = 'real' | 'stress';
+
+interface Figure {
+	/** What was timed, when it is not the app's own measure (e.g. wall clock). */
+	note?: string;
+	runs: number[];
+	median: number | null;
+	p95: number | null;
+	target?: string;
+}
+
+const rounded = (n: number) => Math.round(n * 10) / 10;
+
+function figure(runs: number[], target?: string, note?: string): Figure {
+	const sorted = [...runs].sort((a, b) => a - b);
+	const at = (q: number) =>
+		sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : null;
+	return { runs: runs.map(rounded), median: at(0.5), p95: at(0.95), target, ...(note ? { note } : {}) };
+}
+
+function log(...parts: unknown[]): void {
+	console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...parts);
+}
+
+// ---------------------------------------------------------------------------------------------- builds
+
+function build(collection: Collection): { buildDir: string; kitOut: string } {
+	const env = { ...process.env };
+	let buildDir = join(ROOT, 'build');
+	let kitOut = join(ROOT, '.svelte-kit');
+	if (collection === 'stress') {
+		const content = join(RESULTS, 'stress-content');
+		writeStressContent(content);
+		buildDir = join(RESULTS, 'stress-build');
+		kitOut = join(RESULTS, 'stress-kit');
+		Object.assign(env, { CONTENT_DIR: content, BUILD_DIR: buildDir, KIT_OUT_DIR: kitOut });
+	}
+	log(`building the ${collection} app…`);
+	try {
+		execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build'], { cwd: ROOT, env, stdio: 'pipe' });
+	} catch (error) {
+		const e = error as { stdout?: Buffer; stderr?: Buffer };
+		console.error(String(e.stdout ?? ''), String(e.stderr ?? ''));
+		throw new Error(`the ${collection} build failed`);
+	}
+	return { buildDir, kitOut };
+}
+
+// ----------------------------------------------------------------------------------------- histories
+
+interface Seed {
+	settings: SrsSettings;
+	history: History;
+	/** A document to open in the reader. */
+	document: string;
+}
+
+function makeSeed(collection: Collection, end: number): Seed {
+	if (collection === 'stress') process.env.CONTENT_DIR = join(RESULTS, 'stress-content');
+	const deck = loadDeck(ROOT);
+	delete process.env.CONTENT_DIR;
+	const started = Date.now();
+	let settings: SrsSettings;
+	let history: History;
+	if (collection === 'real') {
+		// A learner who asks for a high retention: a year of daily reviews, about 5,000 answers.
+		settings = { ...DEFAULT_SETTINGS, desiredRetention: 0.94 };
+		history = simulateDailyReview({ cards: deck.cards, settings, days: 365, end, seed: 1 });
+	} else {
+		// Intervals capped at 120 days keep every card coming back: about 300,000 answers over two years.
+		settings = { ...DEFAULT_SETTINGS, maximumInterval: 120 };
+		history = simulateEachCard({
+			cardIds: deck.cards.map((c) => c.id),
+			settings,
+			days: 730,
+			introduceOver: 520,
+			end,
+			seed: 2
+		});
+	}
+	// The cached states must be what the app's replay of the log gives: check a sample.
+	const f = makeScheduler(settings);
+	const byCard = new Map<string, ReviewRow[]>();
+	for (const r of history.reviews) {
+		const list = byCard.get(r.cardId);
+		if (list) list.push(r);
+		else byCard.set(r.cardId, [r]);
+	}
+	for (const cardId of [...history.states.keys()].filter((_, i) => i % 97 === 0)) {
+		const rebuilt = replay(f, cardId, byCard.get(cardId)!);
+		if (JSON.stringify(rebuilt) !== JSON.stringify(history.states.get(cardId)))
+			throw new Error(`the simulated state of ${cardId} is not what replaying its log gives`);
+	}
+	log(
+		`${collection}: ${deck.cards.length.toLocaleString()} cards, ${history.reviews.length.toLocaleString()} reviews simulated in ${Math.round((Date.now() - started) / 1000)} s`
+	);
+	return { settings, history, document: deck.documents[0]!.id };
+}
+
+/** Writes the log, the states and the settings into the app's database (opened by the app first, at its version). */
+async function seedDatabase(page: Page, seed: Seed): Promise<void> {
+	// Rows go over as one JSON string: much faster through the DevTools protocol than as objects.
+	const put = (store: string, rows: unknown[], clear: boolean) =>
+		page.evaluate(
+			async ({ store, json, clear }) => {
+				const rows = JSON.parse(json) as unknown[];
+				const db = await new Promise<IDBDatabase>((resolve, reject) => {
+					const r = indexedDB.open('kz-tm-study');
+					r.onsuccess = () => resolve(r.result);
+					r.onerror = () => reject(r.error);
+				});
+				await new Promise<void>((resolve, reject) => {
+					const tx = db.transaction(store, 'readwrite');
+					if (clear) tx.objectStore(store).clear();
+					for (const row of rows) tx.objectStore(store).put(row);
+					tx.oncomplete = () => resolve();
+					tx.onerror = () => reject(tx.error);
+				});
+				db.close();
+			},
+			{ store, json: JSON.stringify(rows), clear }
+		);
+	const { reviews, states } = seed.history;
+	for (let i = 0; i < reviews.length; i += 25_000)
+		await put('reviews', reviews.slice(i, i + 25_000), i === 0);
+	await put('cardStates', [...states.values()] satisfies CardStateRow[], true);
+	await put('settings', [{ key: 'srs', value: seed.settings }], false);
+}
+
+// ------------------------------------------------------------------------------------------- browser
+
+function launch(profile: string, baseURL: string): Promise<BrowserContext> {
+	return chromium.launchPersistentContext(profile, {
+		baseURL,
+		executablePath: CHROMIUM,
+		args: ARGS,
+		headless: true,
+		viewport: { width: 1280, height: 900 }
+	});
+}
+
+/** The first `name` measure's duration, waiting for it (null when it does not come). */
+async function measured(page: Page, name: string, timeout = 30_000): Promise<number | null> {
+	try {
+		const handle = await page.waitForFunction(
+			(n) => performance.getEntriesByName(n, 'measure')[0]?.duration ?? null,
+			name,
+			{ timeout, polling: 50 }
+		);
+		return (await handle.jsonValue()) as number;
+	} catch {
+		return null;
+	}
+}
+
+async function pageLoads(page: Page, url: string, name: string): Promise<number[]> {
+	const values: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		await page.goto(url);
+		const v = await measured(page, name);
+		if (v === null) throw new Error(`no ${name} measure on ${url}`);
+		values.push(v);
+	}
+	return values;
+}
+
+const LONG_TASKS = `
+	globalThis.__longTasks = [];
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) globalThis.__longTasks.push({ start: e.startTime, duration: e.duration });
+	}).observe({ type: 'longtask', buffered: true });`;
+
+async function longestTaskSince(page: Page, since: number): Promise<number> {
+	return page.evaluate(
+		(since) =>
+			Math.max(
+				0,
+				...(globalThis as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+					.filter((t) => t.start >= since)
+					.map((t) => t.duration)
+			),
+		since
+	);
+}
+
+/** Answers cards as a quick learner would: Space shows the answer, then a rating by key or by a tap. */
+async function answerCards(page: Page): Promise<{ times: number[]; longestTask: number }> {
+	await page.goto('/review');
+	await page.locator('#review-question').waitFor();
+	const since = await page.evaluate(() => performance.now());
+	const ratings = ['Good', 'Good', 'Again', 'Good', 'Hard', 'Good', 'Easy', 'Good'];
+	for (let i = 0; i < ANSWERS; i++) {
+		// Today's work may end first (the real deck has a few dozen cards due a day).
+		if (!(await page.locator('#review-question').count())) break;
+		await page.keyboard.press('Space');
+		const name = ratings[i % ratings.length]!;
+		const button = page.getByRole('button', { name: new RegExp(`^${name}`) });
+		await button.waitFor();
+		await page.waitForTimeout(150);
+		if (i % 2) await button.click();
+		else await page.keyboard.press(String(['Again', 'Hard', 'Good', 'Easy'].indexOf(name) + 1));
+		await page.waitForFunction(
+			(n) => performance.getEntriesByName('review:answer', 'measure').length >= n,
+			i + 1,
+			{ polling: 10 }
+		);
+		await page.waitForTimeout(150);
+	}
+	const times = await page.evaluate(() =>
+		performance.getEntriesByName('review:answer', 'measure').map((e) => e.duration)
+	);
+	return { times, longestTask: await longestTaskSince(page, since) };
+}
+
+// -------------------------------------------------------------------------------------------- backup
+
+/** A backup file in format version 1 (src/lib/backup/format.ts), one row per line. */
+function backupFile(seed: Seed, path: string): number {
+	const header = {
+		format: 'kz-tm-study-backup',
+		version: 1,
+		appVersion: '0.1.0',
+		exportedAt: Date.now(),
+		settings: { srs: seed.settings, knowledgeMap: true },
+		cardFlags: [],
+		quizzes: []
+	};
+	const text =
+		JSON.stringify(header).slice(0, -1) +
+		',\n"reviews":[\n' +
+		seed.history.reviews.map((r) => JSON.stringify(r)).join(',\n') +
+		'\n]}\n';
+	writeFileSync(path, text);
+	return Buffer.byteLength(text);
+}
+
+async function exportBackup(page: Page): Promise<{ figure: Figure; bytes: number | null }> {
+	await page.goto('/stats');
+	await page.locator('[data-ready]').waitFor();
+	const started = Date.now();
+	const download = page.waitForEvent('download', { timeout: 180_000 });
+	await page.getByRole('button', { name: 'Export progress' }).click();
+	const file = await download;
+	const wall = Date.now() - started;
+	const path = await file.path();
+	const bytes = path ? (await import('node:fs')).statSync(path).size : null;
+	const own = await measured(page, 'backup:export', 5_000);
+	return {
+		figure:
+			own === null
+				? figure([wall], undefined, 'wall clock, click to download (no backup:export measure)')
+				: figure([own]),
+		bytes
+	};
+}
+
+async function importBackup(
+	context: BrowserContext,
+	file: string,
+	expected: number
+): Promise<{ figure: Figure; longestTask: number; reviews: number; message: string }> {
+	const page = await context.newPage();
+	await page.goto('/stats');
+	await page.locator('[data-ready]').waitFor();
+	const since = await page.evaluate(() => performance.now());
+	const started = Date.now();
+	await page.locator('.backup-panel input[type=file]').setInputFiles(file);
+	const outcome = page.locator('.backup-panel [role=status]:not(:empty), .backup-panel [role=alert]');
+	let own: number | null = null;
+	for (const end = Date.now() + 300_000; Date.now() < end; await page.waitForTimeout(100)) {
+		own = await page.evaluate(
+			() => performance.getEntriesByName('backup:import', 'measure')[0]?.duration ?? null
+		);
+		if (own !== null || (await outcome.count())) break;
+	}
+	const wall = Date.now() - started;
+	// Wait until it is over (the measure may come a little after the message), then look at what it left.
+	await page.locator('.backup-panel progress').waitFor({ state: 'detached', timeout: 300_000 });
+	own ??= await measured(page, 'backup:import', 2_000);
+	const message = (await outcome.allInnerTexts()).join(' ').trim();
+	const reviews = await page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const r = indexedDB.open('kz-tm-study');
+				r.onerror = () => reject(r.error);
+				r.onsuccess = () => {
+					const req = r.result.transaction('reviews').objectStore('reviews').count();
+					req.onsuccess = () => {
+						r.result.close();
+						resolve(req.result);
+					};
+				};
+			})
+	);
+	if (reviews !== expected) log(`import: ${reviews} reviews in the database, ${expected} in the file`);
+	return {
+		figure:
+			own === null
+				? figure(
+						[wall],
+						'≤15 s (stress)',
+						'wall clock, file chosen to message shown (no backup:import measure)'
+					)
+				: figure([own], '≤15 s (stress)'),
+		longestTask: await longestTaskSince(page, since),
+		reviews,
+		message
+	};
+}
+
+// ------------------------------------------------------------------------------------------ the run
+
+async function benchCollection(collection: Collection, port: number, end: number) {
+	const { buildDir, kitOut } = build(collection);
+	const review = routeJavaScript(join(kitOut, 'output'), buildDir, '/review');
+	const home = routeJavaScript(join(kitOut, 'output'), buildDir, '/');
+	const precache = precacheSize(buildDir);
+	const seed = makeSeed(collection, end);
+	const server = await serveStatic(buildDir, port);
+	const base = `http://127.0.0.1:${port}`;
+	const profile = mkdtempSync(join(tmpdir(), `bench-${collection}-`));
+	const importProfile = mkdtempSync(join(tmpdir(), `bench-${collection}-import-`));
+	const out: Record<string, unknown> = {
+		cards: seed.history.states.size,
+		reviews: seed.history.reviews.length,
+		sizes: {
+			reviewJsGzip: review.gzip,
+			homeJsGzip: home.gzip,
+			precacheGzip: precache.gzip,
+			precacheFiles: precache.files
+		}
+	};
+	try {
+		let context = await launch(profile, base);
+		context.setDefaultNavigationTimeout(60_000);
+		await context.addInitScript(LONG_TASKS);
+		let page = context.pages()[0] ?? (await context.newPage());
+		await page.goto(`${base}/stats`);
+		await page.locator('[data-ready]').waitFor();
+		log(`${collection}: seeding the database…`);
+		await seedDatabase(page, seed);
+		// The service worker controls the page once it has installed (clients.claim on activation).
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+
+		page.on('pageerror', (e) => log(`${collection}: page error: ${e.message}`));
+		const at = (path: string) => `${base}${path}`;
+		log(`${collection}: stats, reader, queue…`);
+		out.statsReady = figure(await pageLoads(page, at('/stats'), 'stats:ready'), '≤300 ms (stress)');
+		out.readerMap = figure(await pageLoads(page, at(`/read/${seed.document}`), 'reader:map'));
+		out.queueBuild = figure(await pageLoads(page, at('/review'), 'queue:build'), '≤50 ms (stress)');
+
+		// Cold starts: the browser closed and opened again on the same profile, the app from the worker's cache.
+		log(`${collection}: cold starts…`);
+		const starts: number[] = [];
+		let fromWorker = true;
+		for (let i = 0; i < Math.min(RUNS, 7); i++) {
+			await context.close();
+			context = await launch(profile, base);
+			await context.addInitScript(LONG_TASKS);
+			page = context.pages()[0] ?? (await context.newPage());
+			const answeredByNetwork: string[] = [];
+			page.on('response', (r) => {
+				if (!r.fromServiceWorker()) answeredByNetwork.push(r.url());
+			});
+			await page.goto(at('/review'));
+			const v = await measured(page, 'startup:first-card', 60_000);
+			if (v === null) {
+				log(
+					`${collection}: no startup:first-card measure; the page shows: ${(await page.locator('main').innerText()).slice(0, 200)}`
+				);
+				continue;
+			}
+			starts.push(v);
+			if (answeredByNetwork.some((u) => u.startsWith(base))) fromWorker = false;
+		}
+		out.startupFirstCard = figure(
+			starts,
+			'≤1000 ms',
+			fromWorker ? undefined : 'some files came from the network, not the service worker'
+		);
+
+		log(`${collection}: answering ${ANSWERS} cards…`);
+		page.context().setDefaultTimeout(60_000);
+		const answers = await answerCards(page);
+		out.reviewAnswer = figure(answers.times, '≤16 ms median, ≤50 ms p95 (stress)');
+		out.reviewLongestTask = answers.longestTask;
+
+		log(`${collection}: export…`);
+		const exported = await exportBackup(page);
+		out.backupExport = { ...exported.figure, bytes: exported.bytes };
+		await context.close();
+
+		log(`${collection}: import into an empty browser…`);
+		const file = join(RESULTS, `${collection}-backup.json`);
+		const bytes = backupFile(seed, file);
+		const importContext = await launch(importProfile, base);
+		importContext.setDefaultNavigationTimeout(60_000);
+		await importContext.addInitScript(LONG_TASKS);
+		const origin = importContext.pages()[0];
+		await origin?.goto(base);
+		const imported = await importBackup(importContext, file, seed.history.reviews.length);
+		out.backupImport = {
+			...imported.figure,
+			bytes,
+			reviewsAfter: imported.reviews,
+			message: imported.message,
+			longestTask: imported.longestTask
+		};
+		await importContext.close();
+		rmSync(file, { force: true });
+	} finally {
+		server.close();
+		rmSync(profile, { recursive: true, force: true });
+		rmSync(importProfile, { recursive: true, force: true });
+	}
+	return out;
+}
+
+function row(name: string, f: Figure | undefined, unit = 'ms'): string {
+	if (!f) return '';
+	const v = (n: number | null) => (n === null ? '–' : `${Math.round(n)} ${unit}`);
+	return `${name.padEnd(22)} ${v(f.median).padStart(10)} ${v(f.p95).padStart(10)}   ${f.target ?? ''}${f.note ? `  (${f.note})` : ''}`;
+}
+
+const only = process.env.BENCH_ONLY as Collection | undefined;
+const collections: Collection[] = only ? [only] : ['real', 'stress'];
+mkdirSync(RESULTS, { recursive: true });
+const end = Date.now();
+const results: Record<string, Record<string, unknown>> = {};
+for (const [i, c] of collections.entries()) results[c] = await benchCollection(c, PORT + i, end);
+
+const commit = (() => {
+	try {
+		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+	} catch {
+		return null;
+	}
+})();
+const file = join(RESULTS, `bench-${new Date(end).toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(
+	file,
+	JSON.stringify({ date: new Date(end).toISOString(), commit, runs: RUNS, results }, null, '\t')
+);
+
+for (const [c, r] of Object.entries(results)) {
+	const sizes = r.sizes as Record<string, number>;
+	const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+	console.log(`\n${c}: ${String(r.cards)} cards, ${Number(r.reviews).toLocaleString()} reviews`);
+	console.log(`${'measure'.padEnd(22)} ${'median'.padStart(10)} ${'p95'.padStart(10)}   target`);
+	for (const [name, key] of [
+		['review:answer', 'reviewAnswer'],
+		['queue:build', 'queueBuild'],
+		['startup:first-card', 'startupFirstCard'],
+		['stats:ready', 'statsReady'],
+		['reader:map', 'readerMap'],
+		['backup:export', 'backupExport'],
+		['backup:import', 'backupImport']
+	] as const)
+		console.log(row(name, r[key] as Figure | undefined));
+	const imp = r.backupImport as { longestTask: number; message: string; reviewsAfter: number } | undefined;
+	console.log(`longest task while answering: ${Math.round(Number(r.reviewLongestTask))} ms`);
+	if (imp) {
+		console.log(
+			`longest task during import:   ${Math.round(imp.longestTask)} ms   (target: none over 200 ms)`
+		);
+		console.log(`import said: ${imp.message || '(nothing)'}; reviews afterwards: ${imp.reviewsAfter}`);
+	}
+	console.log(
+		`JS for /review ${kb(sizes.reviewJsGzip!)} gzip (target ≤80 KB), for / ${kb(sizes.homeJsGzip!)}`
+	);
+	console.log(`precache ${kb(sizes.precacheGzip!)} gzip in ${sizes.precacheFiles} files (target ≤400 KB)`);
+}
+console.log(`\nwritten to ${file}`);
