@@ -14,7 +14,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'bench/results/',
-			'.e2e-builds/'
+			'.e2e-builds/',
+			'.bench/'
 		]
 	},
 	js.configs.recommended,

@@ -4,6 +4,7 @@
 // The timings are the app's own User Timing measures (src/lib/perf.ts), read back from the page.
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 5200; the stress build
 // uses the next port), BENCH_ONLY=real|stress to run one collection, BENCH_RUNS (page loads per figure).
+import { encodeBackup, serializeBackup } from '../src/lib/backup/format.ts';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -247,22 +248,18 @@ async function answerCards(page: Page): Promise<{ times: number[]; longestTask: 
 
 // -------------------------------------------------------------------------------------------- backup
 
-/** A backup file in format version 1 (src/lib/backup/format.ts), one row per line. */
+/** A backup file in the format the app writes (version 2, src/lib/backup/format.ts). */
 function backupFile(seed: Seed, path: string): number {
-	const header = {
-		format: 'kz-tm-study-backup',
-		version: 1,
-		appVersion: '0.1.0',
-		exportedAt: Date.now(),
-		settings: { srs: seed.settings, knowledgeMap: true },
-		cardFlags: [],
-		quizzes: []
-	};
-	const text =
-		JSON.stringify(header).slice(0, -1) +
-		',\n"reviews":[\n' +
-		seed.history.reviews.map((r) => JSON.stringify(r)).join(',\n') +
-		'\n]}\n';
+	const backup = encodeBackup(
+		{
+			settings: { srs: seed.settings, knowledgeMap: true },
+			cardFlags: [],
+			quizzes: [],
+			reviews: seed.history.reviews
+		},
+		{ appVersion: '0.1.0', exportedAt: Date.now() }
+	);
+	const text = serializeBackup(backup).join('');
 	writeFileSync(path, text);
 	return Buffer.byteLength(text);
 }

@@ -11,8 +11,3 @@ export function saveFile(blob: Blob, name: string): void {
 	// Revoked later: some browsers read the blob after click() returns.
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/** Lets the page paint and answer input between slices of a long job. */
-export function pause(): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, 0));
-}

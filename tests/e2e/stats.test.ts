@@ -67,7 +67,7 @@ test('the stats page shows imported history; an export imported into a fresh bro
 	]);
 	expect(download.suggestedFilename()).toMatch(/^kz-tm-study-backup-\d{4}-\d\d-\d\d\.json$/);
 	const exported = await readFile((await download.path())!, 'utf8');
-	expect(JSON.parse(exported).reviews).toHaveLength(reviews.length);
+	expect(JSON.parse(exported).reviews.id).toHaveLength(reviews.length);
 	await expect(page.getByTestId('last-backup')).not.toHaveText('never');
 
 	// A fresh browser: same schedule, card for card, and the same forecast.

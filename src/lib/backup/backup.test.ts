@@ -3,13 +3,23 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { cards, documents, topics } from '$lib/deck';
 import { BackupState } from '$lib/state/backup.svelte';
 import { importBackup, readBackupData } from '../db/backup.ts';
+import { exportFile } from '../db/backup-jobs.ts';
 import { StudyDatabase, useDatabase } from '../db/index.ts';
-import { allStates, answerCard, setSuspended } from '../db/reviews.ts';
+import { addCardsToReview, allStates, answerCard, setSuspended } from '../db/reviews.ts';
 import { loadSettings, saveSettings } from '../db/settings.ts';
 import { DEFAULT_SETTINGS } from '../srs/settings.ts';
 import { APP_VERSION } from '../version.ts';
 import { ankiDeckText, ankiField } from './anki.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION, serializeBackup, type Backup } from './format.ts';
+import {
+	BACKUP_FORMAT,
+	decodeReviews,
+	encodeBackup,
+	MAX_BACKUP_BYTES,
+	serializeBackup,
+	type BackupV1,
+	type BackupV2,
+	type CheckedBackup
+} from './format.ts';
 import { planMerge } from './merge.ts';
 import { REMIND_AFTER_MS, shouldSuggestBackup } from './reminder.ts';
 import { readBackup, type KnownIds } from './validate.ts';
@@ -25,15 +35,19 @@ function openDevice(): StudyDatabase {
 }
 
 async function exportText(exportedAt = t0 + 30 * DAY): Promise<string> {
-	const data = await readBackupData();
-	const parts = await serializeBackup({
+	return (await exportFile({ appVersion: APP_VERSION, exportedAt })).file.text();
+}
+
+/** What this app wrote before version 2: every review row as stored. */
+async function exportTextV1(exportedAt = t0 + 30 * DAY): Promise<string> {
+	const file: BackupV1 = {
 		format: BACKUP_FORMAT,
-		version: BACKUP_VERSION,
-		appVersion: APP_VERSION,
+		version: 1,
+		appVersion: '0.1.0',
 		exportedAt,
-		...data
-	});
-	return parts.join('');
+		...(await readBackupData())
+	};
+	return JSON.stringify(file);
 }
 
 async function importText(text: string, name = 'backup.json'): Promise<BackupState> {
@@ -68,30 +82,77 @@ beforeEach(() => {
 });
 
 describe('export and import', () => {
-	it('writes a file that reads back to the same data, one row per line', async () => {
+	it('writes a version 2 file: the log as columns of what a replay cannot give back', async () => {
 		await studyOnThisDevice([A, B]);
+		await addCardsToReview([A], t0 + 9 * DAY);
 		await setSuspended(C, true);
 		await saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 15 });
 		const text = await exportText();
-		const parsed = JSON.parse(text) as Backup;
-		expect(parsed).toMatchObject({ format: BACKUP_FORMAT, version: 1, appVersion: APP_VERSION });
-		expect(parsed.reviews).toHaveLength(6);
+		const parsed = JSON.parse(text) as BackupV2;
+		expect(parsed).toMatchObject({ format: BACKUP_FORMAT, version: 2, appVersion: APP_VERSION });
+		expect(Object.keys(parsed.reviews)).toEqual(['id', 'card', 'rating', 'reviewedAt', 'durationMs']);
+		expect(parsed.reviews.id).toHaveLength(7);
+		expect(new Set(parsed.reviews.card.map((i) => parsed.cardIds[i]))).toEqual(new Set([A, B]));
+		expect(parsed.cardIds).toHaveLength(2);
+		// The one "made due" review, with the state and due date it set.
+		expect(parsed.madeDue.review).toEqual([parsed.reviews.rating.indexOf(0)]);
+		expect(parsed.madeDue.due).toEqual([t0 + 9 * DAY]);
 		expect(parsed.settings.srs?.newPerDay).toBe(15);
 		expect(parsed.cardFlags.map((f) => f.cardId)).toEqual([C]);
-		expect(text.split('\n').filter((l) => l.startsWith('{"id"'))).toHaveLength(6);
+		// Each column on a line of its own; far smaller than the rows as stored.
+		expect(text.split('\n').filter((l) => l.startsWith('"rating":['))).toHaveLength(1);
+		expect(text.length).toBeLessThan((await exportTextV1()).length / 2);
 	});
 
-	it('gives exactly the same schedule in an empty browser', async () => {
+	it('encodes and decodes the log without losing what a replay needs', async () => {
+		await studyOnThisDevice([A, B, C]);
+		await addCardsToReview([B, D], t0 + 8 * DAY);
+		const data = await readBackupData();
+		const file = encodeBackup(data, { appVersion: APP_VERSION, exportedAt: t0 + 30 * DAY });
+		const reread = JSON.parse(serializeBackup(file).join('')) as BackupV2;
+		expect(reread).toEqual(file);
+		const decoded = decodeReviews(reread);
+		expect(decoded).toEqual(
+			data.reviews.map((r) => ({
+				id: r.id,
+				cardId: r.cardId,
+				rating: r.rating,
+				reviewedAt: r.reviewedAt,
+				durationMs: r.durationMs,
+				...(r.rating === 0 ? { state: r.state, due: r.due } : {})
+			}))
+		);
+	});
+
+	it('still reads version 1 files', async () => {
+		await studyOnThisDevice([A, B, C]);
+		await addCardsToReview([C], t0 + 8 * DAY);
+		await setSuspended(D, true);
+		const states = await allStates();
+		const text = await exportTextV1();
+		const fresh = openDevice();
+		const state = await importText(text);
+		expect(state.error).toBeNull();
+		expect(state.notice).toContain('Imported 10 new reviews, 1 card flag');
+		expect(await allStates()).toEqual(states);
+		expect((await snapshot(fresh)).reviews).toEqual((await snapshot(db)).reviews);
+		expect((await snapshot(fresh)).cardFlags).toEqual((await snapshot(db)).cardFlags);
+	});
+
+	it('gives exactly the same schedule and log in an empty browser', async () => {
 		// The schedule is the log replayed with the settings: set before studying, they are the ones in force.
 		await saveSettings({ ...DEFAULT_SETTINGS, learningSteps: ['2m', '15m'], desiredRetention: 0.85 });
 		await studyOnThisDevice([A, B, C, D]);
+		await addCardsToReview([A, cards[5]!.id], t0 + 10 * DAY);
+		await answerCard(A, 2, { now: t0 + 10 * DAY + 60_000 });
 		const states = await allStates();
 		const text = await exportText();
 
 		const fresh = openDevice();
 		const state = await importText(text);
 		expect(state.error).toBeNull();
-		expect(state.notice).toContain('12 new reviews');
+		expect(state.notice).toContain('15 new reviews');
+		expect(state.notice).toContain('The schedule was rebuilt for 5 cards.');
 		expect(await allStates()).toEqual(states);
 		expect((await loadSettings()).desiredRetention).toBe(0.85);
 		expect((await snapshot(fresh)).reviews).toEqual((await snapshot(db)).reviews);
@@ -159,8 +220,7 @@ describe('export and import', () => {
 			answers: [{ cardId: A, form: 'typed' as const, given: 'x', correct: false }],
 			score: 0
 		});
-		const backup: Backup = {
-			format: BACKUP_FORMAT,
+		const backup: CheckedBackup = {
 			version: 1,
 			appVersion: '0.0.1',
 			exportedAt: t0,
@@ -268,6 +328,7 @@ describe('a file that is not a valid backup', () => {
 		scopes: new Set(['mixed', ...topics.map((t) => t.id), ...documents.map((d) => d.id)])
 	};
 	async function validBackup(): Promise<Record<string, unknown>> {
+		// Version 2 unless a case asks for version 1.
 		const source = openDevice();
 		await studyOnThisDevice([A, B]);
 		await setSuspended(C, true);
@@ -281,14 +342,25 @@ describe('a file that is not a valid backup', () => {
 			answers: [{ cardId: A, form: 'choice', given: 'x', correct: true }],
 			score: 1
 		});
+		await addCardsToReview([D], t0 + 9 * DAY);
 		await saveSettings(DEFAULT_SETTINGS);
-		return JSON.parse(await exportText()) as Record<string, unknown>;
+		return JSON.parse(await (version === 1 ? exportTextV1() : exportText())) as Record<string, unknown>;
 	}
 	type Edit = (b: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+	let version: 1 | 2 = 2;
 	const edited = async (edit: Edit) => {
 		const b = await validBackup();
 		edit(b);
 		return JSON.stringify(b);
+	};
+	/** The same edit to a version 1 file (rows as stored). */
+	const editedV1 = async (edit: Edit) => {
+		version = 1;
+		try {
+			return await edited(edit);
+		} finally {
+			version = 2;
+		}
 	};
 
 	const cases: [string, () => Promise<string | File>, RegExp][] = [
@@ -300,41 +372,144 @@ describe('a file that is not a valid backup', () => {
 			/“anki-collection” file, not a backup/
 		],
 		['no format', async () => JSON.stringify({ reviews: [] }), /no "format": "kz-tm-study-backup"/],
-		['a newer version', async () => edited((b) => (b.version = 2)), /version 2, written by a newer version/],
-		['an unknown version', async () => edited((b) => (b.version = '1')), /version is "1"/],
+		[
+			'a newer version',
+			async () => edited((b) => (b.version = 3)),
+			/version 3, written by a newer version of the app; this app reads versions 1 to 2/
+		],
+		['an unknown version', async () => edited((b) => (b.version = '2')), /version is "2"/],
+		['version 1 columns', async () => edited((b) => (b.version = 1)), /reviews must be a list, not \{"id"/],
+		['version 2 rows', async () => editedV1((b) => (b.version = 2)), /^.*: cardIds is missing/],
 		[
 			'unknown card ids',
 			async () =>
 				edited((b) => {
-					b.reviews[0].cardId = 'no-such-card';
+					b.cardIds[0] = 'no-such-card';
 					b.cardFlags[0].cardId = 'another-missing-card';
 				}),
 			/names 2 cards this deck does not have: “no-such-card”, “another-missing-card”/
 		],
 		[
+			'a card index out of range',
+			async () => edited((b) => (b.reviews.card[4] = 3)),
+			/reviews\.card\[4\] must be the index of one of the 3 cardIds \(0 to 2\), not 3/
+		],
+		[
+			'a card index that is not a whole number',
+			async () => edited((b) => (b.reviews.card[1] = 0.5)),
+			/reviews\.card\[1\] must be the index of one of the 3 cardIds \(0 to 2\), not 0\.5/
+		],
+		[
+			'a column shorter than the others',
+			async () => edited((b) => b.reviews.rating.pop()),
+			/reviews\.rating has 6 values, but reviews\.id has 7: every column has one value per review/
+		],
+		[
+			'a column that is not a list',
+			async () => edited((b) => (b.reviews.durationMs = 5)),
+			/reviews\.durationMs must be a list, not 5/
+		],
+		[
+			'a missing column',
+			async () => edited((b) => delete b.reviews.reviewedAt),
+			/reviews\.reviewedAt is missing/
+		],
+		[
+			'an unknown column',
+			async () => edited((b) => (b.reviews.stability = [])),
+			/reviews has the key “stability”, which a backup does not have/
+		],
+		[
+			'an unknown key at the top',
+			async () => edited((b) => (b.notes = 'mine')),
+			/the file has the key “notes”, which a backup does not have/
+		],
+		[
 			'a rating out of range',
-			async () => edited((b) => (b.reviews[3].rating = 7)),
-			/reviews\[3\]\.rating must be a whole number from 0 to 4, not 7/
+			async () => edited((b) => (b.reviews.rating[3] = 7)),
+			/reviews\.rating\[3\] must be a whole number from 0 to 4, not 7/
 		],
 		[
 			'a time out of range',
-			async () => edited((b) => (b.reviews[1].reviewedAt = -5)),
-			/reviews\[1\]\.reviewedAt must be a time from 2000 to 2100/
+			async () => edited((b) => (b.reviews.reviewedAt[1] = -5)),
+			/reviews\.reviewedAt\[1\] must be a time from 2000 to 2100, in epoch milliseconds, not -5/
 		],
 		[
-			'a difficulty out of range',
-			async () => edited((b) => (b.reviews[0].difficulty = 11)),
+			'a bad review id',
+			async () => edited((b) => (b.reviews.id[2] = 'a b')),
+			/reviews\.id\[2\] must be 1 to 100 letters, digits, “-” or “_”, not "a b"/
+		],
+		[
+			'a repeated review id',
+			async () => edited((b) => (b.reviews.id[4] = b.reviews.id[1])),
+			/reviews\.id\[4\] repeats the id/
+		],
+		[
+			'a repeated card id',
+			async () => edited((b) => (b.cardIds[1] = b.cardIds[0])),
+			/cardIds\[1\] repeats the card/
+		],
+		[
+			'a made-due review missing from madeDue',
+			async () =>
+				edited((b) => {
+					b.madeDue = { review: [], state: [], due: [] };
+				}),
+			/reviews\.rating\[\d\] is 0 \(made due\), but madeDue\.review does not list review \d/
+		],
+		[
+			'madeDue naming an answer',
+			async () => edited((b) => (b.reviews.rating[b.madeDue.review[0]] = 3)),
+			/madeDue\.review\[0\] is review \d, whose rating is 3, not 0 \(made due\)/
+		],
+		[
+			'madeDue columns of different lengths',
+			async () => edited((b) => b.madeDue.due.push(t0)),
+			/madeDue\.due has 2 values, but madeDue\.review has 1/
+		],
+		[
+			'a made-due state out of range',
+			async () => edited((b) => (b.madeDue.state[0] = 4)),
+			/madeDue\.state\[0\] must be a whole number from 0 to 3, not 4/
+		],
+		[
+			'version 1: a rating out of range',
+			async () => editedV1((b) => (b.reviews[3].rating = 7)),
+			/reviews\[3\]\.rating must be a whole number from 0 to 4, not 7/
+		],
+		[
+			'version 1: a difficulty out of range',
+			async () => editedV1((b) => (b.reviews[0].difficulty = 11)),
 			/reviews\[0\]\.difficulty must be a number from 0 to 10, not 11/
+		],
+		[
+			'version 1: a missing field',
+			async () => editedV1((b) => delete b.reviews[2].durationMs),
+			/reviews\[2\]\.durationMs is missing/
+		],
+		[
+			'version 1: an unexpected key',
+			async () => editedV1((b) => (b.reviews[0].mood = 'happy')),
+			/reviews\[0\] has the key “mood”, which a backup does not have/
+		],
+		[
+			'version 1: a repeated review id',
+			async () => editedV1((b) => (b.reviews[4].id = b.reviews[1].id)),
+			/reviews\[4\] repeats the id/
+		],
+		[
+			'version 1: a __proto__ key in a row',
+			async () =>
+				(await editedV1(() => {})).replace(
+					'"reviews":[{"id"',
+					'"reviews":[{"__proto__":{"polluted":true},"id"'
+				),
+			/reviews\[0\] has the key “__proto__”, which a backup never has/
 		],
 		[
 			'a field of the wrong type',
 			async () => edited((b) => (b.cardFlags[0].suspended = 'yes')),
 			/cardFlags\[0\]\.suspended must be true or false, not "yes"/
-		],
-		[
-			'a missing field',
-			async () => edited((b) => delete b.reviews[2].durationMs),
-			/reviews\[2\]\.durationMs is missing/
 		],
 		[
 			'a bad setting',
@@ -352,23 +527,10 @@ describe('a file that is not a valid backup', () => {
 			/quizzes\[0\]\.scope “astrology” is not a topic/
 		],
 		[
-			'a repeated review id',
-			async () => edited((b) => (b.reviews[4].id = b.reviews[1].id)),
-			/reviews\[4\] repeats the id/
-		],
-		[
-			'an unexpected key',
-			async () => edited((b) => (b.reviews[0].mood = 'happy')),
-			/reviews\[0\] has the key “mood”, which a backup does not have/
-		],
-		[
-			'a __proto__ key in a row',
+			'a __proto__ key in the columns',
 			async () =>
-				(await edited(() => {})).replace(
-					'"reviews":[{"id"',
-					'"reviews":[{"__proto__":{"polluted":true},"id"'
-				),
-			/reviews\[0\] has the key “__proto__”, which a backup never has/
+				(await edited(() => {})).replace('"reviews":{', '"reviews":{"__proto__":{"polluted":true},'),
+			/reviews has the key “__proto__”, which a backup never has/
 		],
 		[
 			'a __proto__ key at the top',
@@ -382,7 +544,7 @@ describe('a file that is not a valid backup', () => {
 		],
 		[
 			'over 20 MB',
-			async () => new File([new Uint8Array(21 * 1024 * 1024)], 'huge.json'),
+			async () => new File([new Uint8Array(MAX_BACKUP_BYTES + 1024 * 1024)], 'huge.json'),
 			/The file is 21 MB; a backup can be at most 20 MB/
 		]
 	];
@@ -412,7 +574,7 @@ describe('a file that is not a valid backup', () => {
 		openDevice();
 		const state = await importText(text);
 		expect(state.error).toBeNull();
-		expect(state.notice).toContain('Imported 6 new reviews, 1 card flag, 1 quiz, the settings.');
+		expect(state.notice).toContain('Imported 7 new reviews, 1 card flag, 1 quiz, the settings.');
 	});
 });
 

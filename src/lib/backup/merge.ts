@@ -1,8 +1,8 @@
 // How a backup merges into what this browser has. Pure: db/backup.ts reads the local side and writes the plan.
 // Reviews and quizzes are sets by id, so importing a file twice, or files from two devices, loses
 // nothing and repeats nothing; card flags keep the newer change; local settings are kept.
-import type { CardFlagRow, QuizRow, ReviewRow, SettingRow } from '../db/schema.ts';
-import type { Backup } from './format.ts';
+import type { CardFlagRow, QuizRow, SettingRow } from '../db/schema.ts';
+import type { CheckedBackup, FileReview } from './format.ts';
 
 export interface LocalSide {
 	reviewIds: ReadonlySet<string>;
@@ -12,7 +12,8 @@ export interface LocalSide {
 }
 
 export interface MergePlan {
-	reviews: ReviewRow[];
+	/** Reviews not here yet: whole rows (version 1), or compact ones whose logged fields the replay fills in. */
+	reviews: FileReview[];
 	flags: CardFlagRow[];
 	quizzes: QuizRow[];
 	settings: SettingRow[];
@@ -20,7 +21,7 @@ export interface MergePlan {
 	reviewsKnown: number;
 }
 
-export function planMerge(backup: Backup, local: LocalSide): MergePlan {
+export function planMerge(backup: CheckedBackup, local: LocalSide): MergePlan {
 	const reviews = backup.reviews.filter((r) => !local.reviewIds.has(r.id));
 	const flags = backup.cardFlags.filter((f) => {
 		const mine = local.flags.get(f.cardId);

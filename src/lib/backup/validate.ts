@@ -7,8 +7,10 @@ import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
 	MAX_BACKUP_BYTES,
-	type Backup,
-	type BackupSettings
+	type BackupSettings,
+	decodeReviews,
+	type BackupV2,
+	type CheckedBackup
 } from './format.ts';
 
 /** What the file is checked against: the deck this app has. */
@@ -18,7 +20,7 @@ export interface KnownIds {
 	scopes: ReadonlySet<string>;
 }
 
-export type ReadResult = { ok: true; backup: Backup } | { ok: false; message: string };
+export type ReadResult = { ok: true; backup: CheckedBackup } | { ok: false; message: string };
 
 const MIN_TIME = Date.UTC(2000, 0, 1);
 const MAX_TIME = Date.UTC(2100, 0, 1);
@@ -101,16 +103,32 @@ const QuizSchema = v.strictObject(
 );
 
 const list = v.array(v.unknown(), 'must be a list');
-const HeaderSchema = v.strictObject(
+const settingsSchema = v.strictObject({ srs: v.optional(v.unknown()), knowledgeMap: v.optional(bool) }, obj);
+const HeaderV1Schema = v.strictObject(
 	{
 		format: v.literal(BACKUP_FORMAT),
-		version: v.literal(BACKUP_VERSION),
+		version: v.literal(1),
 		appVersion: text(50),
 		exportedAt: time,
-		settings: v.strictObject({ srs: v.optional(v.unknown()), knowledgeMap: v.optional(bool) }, obj),
+		settings: settingsSchema,
 		cardFlags: list,
 		quizzes: list,
 		reviews: list
+	},
+	obj
+);
+const HeaderV2Schema = v.strictObject(
+	{
+		format: v.literal(BACKUP_FORMAT),
+		version: v.literal(2),
+		appVersion: text(50),
+		exportedAt: time,
+		settings: settingsSchema,
+		cardFlags: list,
+		quizzes: list,
+		cardIds: list,
+		reviews: v.strictObject({ id: list, card: list, rating: list, reviewedAt: list, durationMs: list }, obj),
+		madeDue: v.strictObject({ review: list, state: list, due: list }, obj)
 	},
 	obj
 );
@@ -176,17 +194,20 @@ function checkSrs(raw: unknown): { ok: true; srs: BackupSettings['srs'] } | { ok
 	return { ok: false, message: `settings.srs.${field}: ${message}` };
 }
 
+type Options = { pause?: () => Promise<void>; onProgress?: (fraction: number) => void };
+type Fail = { ok: false; message: string };
+const fail = (message: string): Fail => ({ ok: false, message });
+
 /**
- * Parses and checks a backup file's text. `pause` is awaited between slices of a long log,
- * so the page stays responsive; `onProgress` hears the share of rows checked (0–1).
+ * Parses and checks a backup file's text (any version this app reads). `pause` is awaited between slices
+ * of a long log, so a page doing this on its own thread stays responsive; `onProgress` hears the share of
+ * the file checked (0–1).
  */
 export async function readBackup(
 	textOfFile: string,
 	known: KnownIds,
-	options: { pause?: () => Promise<void>; onProgress?: (fraction: number) => void } = {}
+	options: Options = {}
 ): Promise<ReadResult> {
-	const fail = (message: string): ReadResult => ({ ok: false, message });
-	const pause = options.pause ?? (() => Promise.resolve());
 	const size = checkSize(textOfFile.length);
 	if (size) return fail(size);
 
@@ -209,60 +230,217 @@ export async function readBackup(
 				: `The file is JSON but not a backup of this app: it has no "format": "${BACKUP_FORMAT}"`
 		);
 	}
-	if (top.version !== BACKUP_VERSION) {
-		return fail(
-			typeof top.version === 'number' && top.version > BACKUP_VERSION
-				? `The backup is version ${top.version}, written by a newer version of the app; this app reads version ${BACKUP_VERSION}. Update the app, then import it again`
-				: `The backup's version is ${shown(top.version)}; this app reads version ${BACKUP_VERSION}`
-		);
-	}
-	const header = v.safeParse(HeaderSchema, value, { abortEarly: true });
-	if (!header.success) return fail(describe(header.issues[0]));
-	const srs = checkSrs(header.output.settings.srs);
-	if (!srs.ok) return fail(srs.message);
+	if (top.version === 1) return readV1(value, known, options);
+	if (top.version === 2) return readV2(value, known, options);
+	return fail(
+		typeof top.version === 'number' && top.version > BACKUP_VERSION
+			? `The backup is version ${top.version}, written by a newer version of the app; this app reads versions 1 to ${BACKUP_VERSION}. Update the app, then import it again`
+			: `The backup's version is ${shown(top.version)}; this app reads versions 1 to ${BACKUP_VERSION}`
+	);
+}
 
-	const total = header.output.reviews.length + header.output.cardFlags.length + header.output.quizzes.length;
-	let checked = 0;
-	async function rows<T>(
-		name: string,
-		input: unknown[],
-		schema: v.GenericSchema<unknown, T>
-	): Promise<T[] | string> {
-		const out: T[] = new Array(input.length);
-		for (let i = 0; i < input.length; i++) {
-			const r = v.safeParse(schema, input[i], { abortEarly: true });
-			if (!r.success) return describe(r.issues[0], `${name}[${i}]`);
-			out[i] = r.output;
-			// About 1,000 rows take a few tens of milliseconds to check: then the page gets a turn.
-			if (++checked % 1000 === 0) {
-				options.onProgress?.(checked / total);
-				await pause();
-			}
-		}
-		return out;
+function readSettings(raw: v.InferOutput<typeof settingsSchema>): BackupSettings | Fail {
+	const srs = checkSrs(raw.srs);
+	if (!srs.ok) return fail(srs.message);
+	const settings: BackupSettings = {};
+	if (srs.srs) settings.srs = srs.srs;
+	if (raw.knowledgeMap !== undefined) settings.knowledgeMap = raw.knowledgeMap;
+	return settings;
+}
+
+/** Checks rows one by one against a schema; a message naming the first bad one, or the rows. */
+async function checkRows<T>(
+	name: string,
+	input: unknown[],
+	schema: v.GenericSchema<unknown, T>,
+	tick: () => Promise<void> | undefined
+): Promise<T[] | string> {
+	const out: T[] = new Array(input.length);
+	for (let i = 0; i < input.length; i++) {
+		const r = v.safeParse(schema, input[i], { abortEarly: true });
+		if (!r.success) return describe(r.issues[0], `${name}[${i}]`);
+		out[i] = r.output;
+		const paused = tick();
+		if (paused) await paused;
 	}
-	const cardFlags = await rows('cardFlags', header.output.cardFlags, FlagSchema);
+	return out;
+}
+
+/** Counts checked rows: every 1,000 (a few tens of milliseconds of checking) it reports and pauses. */
+function ticker(total: number, options: Options): () => Promise<void> | undefined {
+	let checked = 0;
+	return () => {
+		if (++checked % 1000 !== 0) return undefined;
+		options.onProgress?.(checked / total);
+		return options.pause?.();
+	};
+}
+
+async function readV1(value: unknown, known: KnownIds, options: Options): Promise<ReadResult> {
+	const header = v.safeParse(HeaderV1Schema, value, { abortEarly: true });
+	if (!header.success) return fail(describe(header.issues[0]));
+	const h = header.output;
+	const settings = readSettings(h.settings);
+	if ('ok' in settings) return settings;
+
+	const tick = ticker(h.reviews.length + h.cardFlags.length + h.quizzes.length, options);
+	const cardFlags = await checkRows('cardFlags', h.cardFlags, FlagSchema, tick);
 	if (typeof cardFlags === 'string') return fail(cardFlags);
-	const quizzes = await rows('quizzes', header.output.quizzes, QuizSchema);
+	const quizzes = await checkRows('quizzes', h.quizzes, QuizSchema, tick);
 	if (typeof quizzes === 'string') return fail(quizzes);
-	const reviews = await rows('reviews', header.output.reviews, ReviewSchema);
+	const reviews = await checkRows('reviews', h.reviews, ReviewSchema, tick);
 	if (typeof reviews === 'string') return fail(reviews);
 	options.onProgress?.(1);
 
-	const problem = checkRelations(reviews, cardFlags, quizzes, known);
+	const problem = checkRelations(
+		reviews.map((r) => r.id),
+		reviews.map((r) => r.cardId),
+		cardFlags,
+		quizzes,
+		known
+	);
 	if (problem) return fail(problem);
-
-	const settings: BackupSettings = {};
-	if (srs.srs) settings.srs = srs.srs;
-	if (header.output.settings.knowledgeMap !== undefined)
-		settings.knowledgeMap = header.output.settings.knowledgeMap;
 	return {
 		ok: true,
 		backup: {
-			format: BACKUP_FORMAT,
-			version: BACKUP_VERSION,
-			appVersion: header.output.appVersion,
-			exportedAt: header.output.exportedAt,
+			version: 1,
+			appVersion: h.appVersion,
+			exportedAt: h.exportedAt,
+			settings,
+			cardFlags,
+			quizzes,
+			reviews
+		}
+	};
+}
+
+const REVIEW_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const isWhole = (x: unknown, min: number, max: number): x is number =>
+	typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+
+/** The first value of a column that fails `ok`, as a message naming it; null when all pass. */
+function checkColumn(
+	name: string,
+	column: readonly unknown[],
+	ok: (x: unknown, i: number) => boolean,
+	must: string
+): string | null {
+	for (let i = 0; i < column.length; i++) {
+		if (!ok(column[i], i)) return `${name}[${i}] ${must}, not ${shown(column[i])}`;
+	}
+	return null;
+}
+
+async function readV2(value: unknown, known: KnownIds, options: Options): Promise<ReadResult> {
+	const header = v.safeParse(HeaderV2Schema, value, { abortEarly: true });
+	if (!header.success) return fail(describe(header.issues[0]));
+	const h = header.output;
+	const settings = readSettings(h.settings);
+	if ('ok' in settings) return settings;
+
+	const tick = ticker(h.cardFlags.length + h.quizzes.length, options);
+	const cardFlags = await checkRows('cardFlags', h.cardFlags, FlagSchema, tick);
+	if (typeof cardFlags === 'string') return fail(cardFlags);
+	const quizzes = await checkRows('quizzes', h.quizzes, QuizSchema, tick);
+	if (typeof quizzes === 'string') return fail(quizzes);
+	options.onProgress?.(0.1);
+
+	const cards = h.cardIds;
+	const { id, card, rating, reviewedAt, durationMs } = h.reviews;
+	const n = id.length;
+	for (const [key, column] of Object.entries(h.reviews)) {
+		if (column.length !== n)
+			return fail(
+				`reviews.${key} has ${column.length} values, but reviews.id has ${n}: every column has one value per review`
+			);
+	}
+	const { review: dueAt, state: dueState, due } = h.madeDue;
+	for (const [key, column] of Object.entries(h.madeDue)) {
+		if (column.length !== dueAt.length)
+			return fail(
+				`madeDue.${key} has ${column.length} values, but madeDue.review has ${dueAt.length}: every column has one value per review made due`
+			);
+	}
+	const lastCard = cards.length - 1;
+	const problem =
+		checkColumn(
+			'cardIds',
+			cards,
+			(x) => typeof x === 'string' && x.length <= 200,
+			'must be text of at most 200 characters'
+		) ??
+		checkColumn(
+			'reviews.id',
+			id,
+			(x) => typeof x === 'string' && REVIEW_ID.test(x),
+			'must be 1 to 100 letters, digits, “-” or “_”'
+		) ??
+		checkColumn(
+			'reviews.card',
+			card,
+			(x) => isWhole(x, 0, lastCard),
+			cards.length
+				? `must be the index of one of the ${cards.length} cardIds (0 to ${lastCard})`
+				: 'must be the index of one of the cardIds, and there are none'
+		) ??
+		checkColumn('reviews.rating', rating, (x) => isWhole(x, 0, 4), 'must be a whole number from 0 to 4') ??
+		checkColumn(
+			'reviews.reviewedAt',
+			reviewedAt,
+			(x) => isWhole(x, MIN_TIME, MAX_TIME),
+			'must be a time from 2000 to 2100, in epoch milliseconds'
+		) ??
+		checkColumn(
+			'reviews.durationMs',
+			durationMs,
+			(x) => isWhole(x, 0, 10 * 60_000),
+			`must be a whole number from 0 to ${10 * 60_000}`
+		) ??
+		checkColumn(
+			'madeDue.review',
+			dueAt,
+			(x, k) => isWhole(x, 0, n - 1) && (k === 0 || x > (dueAt[k - 1] as number)),
+			n
+				? `must be the index of a review (0 to ${n - 1}), each after the one before`
+				: 'must be the index of a review, and there are none'
+		) ??
+		checkColumn('madeDue.state', dueState, (x) => isWhole(x, 0, 3), 'must be a whole number from 0 to 3') ??
+		checkColumn(
+			'madeDue.due',
+			due,
+			(x) => isWhole(x, MIN_TIME, MAX_DUE),
+			'must be a time from 2000 to 2300, in epoch milliseconds'
+		);
+	if (problem) return fail(problem);
+	options.onProgress?.(0.7);
+
+	// Every made-due review is listed in madeDue, and only those.
+	let k = 0;
+	for (let i = 0; i < n; i++) {
+		const listed = dueAt[k] === i;
+		if (listed) k++;
+		if (rating[i] === 0 && !listed)
+			return fail(`reviews.rating[${i}] is 0 (made due), but madeDue.review does not list review ${i}`);
+		if (rating[i] !== 0 && listed)
+			return fail(
+				`madeDue.review[${k - 1}] is review ${i}, whose rating is ${String(rating[i])}, not 0 (made due)`
+			);
+	}
+
+	const cardIds = cards as string[];
+	const relations = checkRelations(id as string[], cardIds, cardFlags, quizzes, known, 'cardIds');
+	if (relations) return fail(relations);
+	options.onProgress?.(0.9);
+
+	// Every value is checked: the columns are what the format says they are.
+	const reviews = decodeReviews(h as unknown as Pick<BackupV2, 'cardIds' | 'reviews' | 'madeDue'>);
+	options.onProgress?.(1);
+	return {
+		ok: true,
+		backup: {
+			version: 2,
+			appVersion: h.appVersion,
+			exportedAt: h.exportedAt,
 			settings,
 			cardFlags,
 			quizzes,
@@ -282,28 +460,34 @@ function firstRepeat(ids: Iterable<string>): { id: string; index: number } | nul
 	return null;
 }
 
-/** Checks what one row cannot: unique ids, cards this deck has, quizzes that add up. */
+/**
+ * Checks what one row cannot: unique ids, cards this deck has, quizzes that add up. `cardIds` are the
+ * cards the log names (version 2: its table of card ids, which must not repeat either).
+ */
 function checkRelations(
-	reviews: readonly ReviewRow[],
+	reviewIds: readonly string[],
+	cardIds: readonly string[],
 	flags: readonly CardFlagRow[],
 	quizzes: readonly QuizRow[],
-	known: KnownIds
+	known: KnownIds,
+	cardTable?: string
 ): string | null {
-	for (const [name, ids] of [
-		['reviews', reviews.map((r) => r.id)],
-		['cardFlags', flags.map((f) => f.cardId)],
-		['quizzes', quizzes.map((q) => q.id)]
-	] as const) {
+	const sets: [string, readonly string[], string][] = [
+		[cardTable === undefined ? 'reviews' : 'reviews.id', reviewIds, 'id'],
+		['cardFlags', flags.map((f) => f.cardId), 'card'],
+		['quizzes', quizzes.map((q) => q.id), 'id']
+	];
+	if (cardTable !== undefined) sets.unshift([cardTable, cardIds, 'card']);
+	for (const [name, ids, what] of sets) {
 		const repeat = firstRepeat(ids);
-		if (repeat)
-			return `${name}[${repeat.index}] repeats the ${name === 'cardFlags' ? 'card' : 'id'} “${repeat.id}”`;
+		if (repeat) return `${name}[${repeat.index}] repeats the ${what} “${repeat.id}”`;
 	}
 
 	const unknown = new Set<string>();
 	const note = (id: string) => {
 		if (!known.cardIds.has(id)) unknown.add(id);
 	};
-	for (const r of reviews) note(r.cardId);
+	cardIds.forEach(note);
 	for (const f of flags) note(f.cardId);
 	for (const q of quizzes) {
 		q.cardIds.forEach(note);

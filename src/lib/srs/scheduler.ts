@@ -137,7 +137,10 @@ export function dueNowRow(
 }
 
 /** Orders a card's log as it was written: by time, then by id so that equal times replay the same way everywhere. */
-export function byReviewTime(a: ReviewRow, b: ReviewRow): number {
+export function byReviewTime(
+	a: Pick<ReviewRow, 'id' | 'reviewedAt'>,
+	b: Pick<ReviewRow, 'id' | 'reviewedAt'>
+): number {
 	return a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -146,6 +149,25 @@ export function byReviewTime(a: ReviewRow, b: ReviewRow): number {
  * With no reviews the card is new.
  */
 export function replay(f: FSRS, cardId: string, reviews: readonly ReviewRow[]): CardStateRow | undefined {
+	return replayLog(f, cardId, reviews)?.state;
+}
+
+/** What a replay needs of a review: the answer and its time; for rating 0, the state and due date it set. */
+export type ReplayReview = Pick<ReviewRow, 'id' | 'rating' | 'reviewedAt' | 'durationMs'> &
+	Partial<Pick<ReviewRow, 'state' | 'due'>>;
+
+/**
+ * Replays a card's log (in any order) and gives its state and the log as whole rows, in time order, each
+ * with what ts-fsrs logged with it derived again by the replay: the values answering the card gave (`rate`,
+ * `dueNowRow`) when the settings are those it was answered with, and for logs merged from two devices the
+ * values of the one merged log, whatever order the files came in. Only the review itself is kept from the
+ * input: id, rating, time and duration, and for rating 0 the state and due date it set.
+ */
+export function replayLog(
+	f: FSRS,
+	cardId: string,
+	reviews: readonly ReplayReview[]
+): { state: CardStateRow; rows: ReviewRow[] } | undefined {
 	if (!reviews.length) return undefined;
 	const sorted = [...reviews].sort(byReviewTime);
 	const history: FSRSHistory[] = sorted.map((r) =>
@@ -154,7 +176,7 @@ export function replay(f: FSRS, cardId: string, reviews: readonly ReviewRow[]): 
 					rating: Rating.Manual,
 					review: new Date(r.reviewedAt),
 					state: r.state as State,
-					due: new Date(r.due)
+					due: new Date(r.due ?? r.reviewedAt)
 				}
 			: { rating: r.rating as Grade, review: new Date(r.reviewedAt) }
 	);
@@ -165,7 +187,38 @@ export function replay(f: FSRS, cardId: string, reviews: readonly ReviewRow[]): 
 		now: first
 	});
 	const last = collections[collections.length - 1];
-	return last ? fromFsrsCard(cardId, last.card) : undefined;
+	if (!last) return undefined;
+	const rows = sorted.map((r, i): ReviewRow => {
+		const row = { id: r.id, cardId, rating: r.rating, reviewedAt: r.reviewedAt, durationMs: r.durationMs };
+		if (r.rating === 0) {
+			// As dueNowRow wrote it: the card as it was before, and the state and due date set.
+			const before = i ? collections[i - 1]!.card : createEmptyCard(new Date(r.reviewedAt));
+			return {
+				...row,
+				state: r.state ?? before.state,
+				due: r.due ?? r.reviewedAt,
+				stability: before.stability,
+				difficulty: before.difficulty,
+				elapsedDays: 0,
+				lastElapsedDays: before.elapsed_days,
+				scheduledDays: 0,
+				learningSteps: before.learning_steps
+			};
+		}
+		const log = collections[i]!.log;
+		return {
+			...row,
+			state: log.state,
+			due: log.due.getTime(),
+			stability: log.stability,
+			difficulty: log.difficulty,
+			elapsedDays: log.elapsed_days,
+			lastElapsedDays: log.last_elapsed_days,
+			scheduledDays: log.scheduled_days,
+			learningSteps: log.learning_steps
+		};
+	});
+	return { state: fromFsrsCard(cardId, last.card), rows };
 }
 
 /** When each answer would bring the card back. */

@@ -1,13 +1,14 @@
 // Export and import of progress, the deck export, and the home page's backup suggestion.
 import { cards, documents, topics } from '$lib/deck';
 import { ankiDeckText, ANKI_FILE_NAME } from '$lib/backup/anki';
-import { BACKUP_FORMAT, BACKUP_VERSION, backupFileName, serializeBackup } from '$lib/backup/format';
+import { backupFileName } from '$lib/backup/format';
 import { shouldSuggestBackup } from '$lib/backup/reminder';
-import { checkSize, readBackup, type KnownIds } from '$lib/backup/validate';
-import { importBackup, readBackupData, type ImportSummary } from '$lib/db/backup';
+import { checkSize, type KnownIds } from '$lib/backup/validate';
+import type { ImportSummary } from '$lib/db/backup';
+import { backupJobs, type BackupJobs } from '$lib/db/backup-client';
 import { getMetaTime, setMetaTime } from '$lib/db/meta';
 import { firstReviewTime } from '$lib/db/stats';
-import { pause, saveFile } from '$lib/download';
+import { saveFile } from '$lib/download';
 import { APP_VERSION } from '$lib/version';
 
 const DECK_NAME = 'Kazakhstan–Turkmenistan relations';
@@ -40,11 +41,27 @@ function describeImport(s: ImportSummary): string {
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Performance marks and measures (read by bench/backup-import.ts): `backup:import` and `backup:export`. */
+const timing = {
+	start(name: string) {
+		globalThis.performance?.mark(`${name}:start`);
+	},
+	end(name: string) {
+		globalThis.performance?.measure(name, `${name}:start`);
+	}
+};
+
 export class BackupState {
+	/** Where exports and imports run: a worker in the browser. */
+	#jobs: BackupJobs;
 	#progress = $state<Progress | null>(null);
 	#error = $state<string | null>(null);
 	#notice = $state('');
 	#lastBackupAt = $state<number | null>(null);
+
+	constructor(jobs: BackupJobs = backupJobs()) {
+		this.#jobs = jobs;
+	}
 
 	get progress(): Progress | null {
 		return this.#progress;
@@ -80,20 +97,20 @@ export class BackupState {
 	/** Downloads the progress backup and records the time. */
 	async exportProgress(): Promise<boolean> {
 		if (this.busy) return false;
+		timing.start('backup:export');
 		this.#start('Reading your progress');
 		try {
-			const data = await readBackupData((f) => this.#step('Reading your progress', 0.8 * f));
 			const now = Date.now();
-			this.#step('Writing the file', 0.8);
-			const parts = await serializeBackup(
-				{ format: BACKUP_FORMAT, version: BACKUP_VERSION, appVersion: APP_VERSION, exportedAt: now, ...data },
-				pause
+			const { file, reviews } = await this.#jobs.exportFile(
+				{ appVersion: APP_VERSION, exportedAt: now },
+				({ label, value }) => this.#step(label, value)
 			);
 			const name = backupFileName(now);
-			saveFile(new Blob(parts, { type: 'application/json' }), name);
+			saveFile(file, name);
+			timing.end('backup:export');
 			await setMetaTime('lastBackupAt', now);
 			this.#lastBackupAt = now;
-			this.#notice = `Exported ${count(data.reviews.length, 'review')} to ${name}.`;
+			this.#notice = `Exported ${count(reviews, 'review')} to ${name}.`;
 			return true;
 		} catch (e) {
 			this.#error = `The export failed: ${reason(e)}.`;
@@ -106,6 +123,7 @@ export class BackupState {
 	/** Checks a backup file whole, then merges it in; a bad file is refused and nothing changes. */
 	async importFile(file: File): Promise<boolean> {
 		if (this.busy) return false;
+		timing.start('backup:import');
 		const refuse = (why: string) => {
 			this.#error = `${file.name} was not imported: ${why}. Nothing was changed.`;
 			return false;
@@ -116,20 +134,12 @@ export class BackupState {
 		if (tooBig) return refuse(tooBig);
 		this.#start('Reading the file');
 		try {
-			const text = await file.text();
-			this.#step('Checking the file', 0.05);
-			const read = await readBackup(text, known(), {
-				pause,
-				onProgress: (f) => this.#step('Checking the file', 0.05 + 0.3 * f)
-			});
-			if (!read.ok) return refuse(read.message);
-			await pause();
-			const summary = await importBackup(read.backup, (phase, f) =>
-				phase === 'writing'
-					? this.#step('Adding the reviews', 0.35 + 0.25 * f)
-					: this.#step('Rebuilding the schedule', 0.6 + 0.4 * f)
+			const result = await this.#jobs.importFile(file, known(), ({ label, value }) =>
+				this.#step(label, value)
 			);
-			this.#notice = describeImport(summary);
+			if (!result.ok) return refuse(result.message);
+			timing.end('backup:import');
+			this.#notice = describeImport(result.summary);
 			return true;
 		} catch (e) {
 			return refuse(`the import failed (${reason(e)})`);
