@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS, type SrsSettings } from '../src/lib/srs/settings.ts';
 import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';
 import { simulateDailyReview, simulateEachCard, type History } from '../scripts/bench/simulate.ts';
 import { writeStressContent } from '../scripts/bench/stress-content.ts';
-import { serveStatic } from './serve.ts';
+import { startStaticServer } from '../tests/e2e/support/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'bench/results');
@@ -346,8 +346,8 @@ async function benchCollection(collection: Collection, port: number, end: number
 	const home = routeJavaScript(join(kitOut, 'output'), buildDir, '/');
 	const precache = precacheSize(buildDir);
 	const seed = makeSeed(collection, end);
-	const server = await serveStatic(buildDir, port);
-	const base = `http://127.0.0.1:${port}`;
+	const server = await startStaticServer(buildDir, port);
+	const base = server.url;
 	const profile = mkdtempSync(join(tmpdir(), `bench-${collection}-`));
 	const importProfile = mkdtempSync(join(tmpdir(), `bench-${collection}-import-`));
 	const out: Record<string, unknown> = {
@@ -439,7 +439,7 @@ async function benchCollection(collection: Collection, port: number, end: number
 		await importContext.close();
 		rmSync(file, { force: true });
 	} finally {
-		server.close();
+		await server.close();
 		rmSync(profile, { recursive: true, force: true });
 		rmSync(importProfile, { recursive: true, force: true });
 	}

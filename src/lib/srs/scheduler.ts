@@ -10,6 +10,7 @@ import {
 	type FSRS,
 	type FSRSHistory,
 	type Grade,
+	type ReviewLog,
 	type StepUnit
 } from 'ts-fsrs';
 import type { CardStateRow, ReviewRow } from '../db/schema.ts';
@@ -98,14 +99,7 @@ export function rate(
 			rating: answer,
 			reviewedAt: at,
 			durationMs: Math.max(0, Math.min(Math.round(durationMs), 10 * 60_000)),
-			state: log.state,
-			due: log.due.getTime(),
-			stability: log.stability,
-			difficulty: log.difficulty,
-			elapsedDays: log.elapsed_days,
-			lastElapsedDays: log.last_elapsed_days,
-			scheduledDays: log.scheduled_days,
-			learningSteps: log.learning_steps
+			...logFields(log)
 		}
 	};
 }
@@ -205,18 +199,7 @@ export function replayLog(
 				learningSteps: before.learning_steps
 			};
 		}
-		const log = collections[i]!.log;
-		return {
-			...row,
-			state: log.state,
-			due: log.due.getTime(),
-			stability: log.stability,
-			difficulty: log.difficulty,
-			elapsedDays: log.elapsed_days,
-			lastElapsedDays: log.last_elapsed_days,
-			scheduledDays: log.scheduled_days,
-			learningSteps: log.learning_steps
-		};
+		return { ...row, ...logFields(collections[i]!.log) };
 	});
 	return { state: fromFsrsCard(cardId, last.card), rows };
 }
@@ -253,4 +236,30 @@ export function formatInterval(ms: number): string {
 	if (days < 30) return `${Math.round(days)}d`;
 	if (days < 365) return `${Math.round((days / 30) * 10) / 10}mo`.replace('.0mo', 'mo');
 	return `${Math.round((days / 365) * 10) / 10}y`.replace('.0y', 'y');
+}
+
+/** What ts-fsrs logged of an answer, as a review row keeps it. */
+function logFields(
+	log: ReviewLog
+): Pick<
+	ReviewRow,
+	| 'state'
+	| 'due'
+	| 'stability'
+	| 'difficulty'
+	| 'elapsedDays'
+	| 'lastElapsedDays'
+	| 'scheduledDays'
+	| 'learningSteps'
+> {
+	return {
+		state: log.state,
+		due: log.due.getTime(),
+		stability: log.stability,
+		difficulty: log.difficulty,
+		elapsedDays: log.elapsed_days,
+		lastElapsedDays: log.last_elapsed_days,
+		scheduledDays: log.scheduled_days,
+		learningSteps: log.learning_steps
+	};
 }
