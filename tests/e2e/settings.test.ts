@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { storedStates } from './history';
+import { answerByKeys } from './review-helpers';
 
 test('Settings shows whether storage is kept and when progress was last backed up', async ({ page }) => {
 	await page.goto('/settings');
@@ -17,4 +19,35 @@ test('Settings shows whether storage is kept and when progress was last backed u
 	await page.goto('/settings');
 	await expect(page.getByTestId('settings-last-backup')).toHaveText(/^Last backup: \S.*\d/);
 	await expect(page.getByTestId('settings-last-backup')).not.toContainText('never');
+});
+
+test('new settings can reschedule the cards already studied, and a refused value changes nothing', async ({
+	page
+}) => {
+	await page.goto('/review');
+	await answerByKeys(page, '4');
+	const [before] = await storedStates(page);
+	expect(before).toBeDefined();
+
+	await page.goto('/settings');
+	const retention = page.getByLabel('Desired retention');
+	await expect(retention).toHaveValue('0.90');
+	await retention.fill('0.5');
+	await page.getByLabel('Reschedule the cards I have studied').check();
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.locator('form [role="status"]')).toContainText('Nothing was saved');
+	expect(await storedStates(page)).toEqual([before]);
+
+	await retention.fill('0.80');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.locator('form [role="status"]')).toHaveText(
+		'Settings saved; one studied card rescheduled.'
+	);
+	await expect(page.getByLabel('Reschedule the cards I have studied')).not.toBeChecked();
+	const [after] = await storedStates(page);
+	expect(after!.cardId).toBe(before!.cardId);
+	expect(after!.due).toBeGreaterThan(before!.due);
+
+	await page.reload();
+	await expect(page.getByLabel('Desired retention')).toHaveValue('0.80');
 });

@@ -97,4 +97,37 @@ describe('settings storage', () => {
 		expect(bad.ok).toBe(false);
 		expect((await loadSettings()).newPerDay).toBe(20);
 	});
+
+	it('applies new settings from the next answer, or to every studied card when asked to reschedule', async () => {
+		await answerCard('a', 3, { now: t0 });
+		await answerCard('a', 3, { now: t0 + 10 * 60_000 });
+		await answerCard('a', 3, { now: t0 + 3 * DAY });
+		await answerCard('b', 1, { now: t0 });
+		const before = await allStates();
+		const lower = { ...DEFAULT_SETTINGS, desiredRetention: 0.8 };
+
+		const kept = await saveSettings(lower);
+		expect(kept).toMatchObject({ ok: true, rescheduled: null });
+		expect(await allStates()).toEqual(before);
+
+		const moved = await saveSettings(lower, { reschedule: true });
+		expect(moved).toMatchObject({ ok: true, rescheduled: 2 });
+		const after = await allStates();
+		// A lower retention gives a review card a longer wait; what was learned (stability) is the same.
+		expect(after.get('a')!.due).toBeGreaterThan(before.get('a')!.due);
+		expect(after.get('a')!.stability).toBeCloseTo(before.get('a')!.stability, 6);
+		expect(after.get('b')).toEqual(before.get('b'));
+		await rebuildAllStates();
+		expect(await allStates()).toEqual(after);
+		expect(await reviewsOfCard('a')).toHaveLength(3);
+	});
+
+	it('reschedules nothing when the settings are refused', async () => {
+		await answerCard('a', 3, { now: t0 });
+		const before = await allStates();
+		const bad = await saveSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.5 }, { reschedule: true });
+		expect(bad.ok).toBe(false);
+		expect(await allStates()).toEqual(before);
+		expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+	});
 });

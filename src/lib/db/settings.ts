@@ -5,6 +5,7 @@ import {
 	type SrsSettings
 } from '../srs/settings.ts';
 import { getDb } from './index.ts';
+import { rebuildAllStates } from './reviews.ts';
 
 /** Settings-table key of the review settings (also their name in backups). */
 export const SRS_SETTINGS_KEY = 'srs';
@@ -18,11 +19,30 @@ export async function loadSettings(): Promise<SrsSettings> {
 	return checked.ok ? checked.settings : { ...DEFAULT_SETTINGS };
 }
 
-/** Saves settings after validating every field; with any error nothing is saved. */
+export type SaveResult =
+	{ ok: true; settings: SrsSettings; rescheduled: number | null } | { ok: false; errors: SettingsErrors };
+
+/**
+ * Saves settings after validating every field; with any error nothing is saved. With `reschedule`, every
+ * studied card's state is rebuilt from the review log under the new settings in the same transaction, so the
+ * due dates already given follow the new retention, steps and maximum interval (`rescheduled` counts the
+ * cards); without it the new settings apply from each card's next answer.
+ */
 export async function saveSettings(
-	input: unknown
-): Promise<{ ok: true; settings: SrsSettings } | { ok: false; errors: SettingsErrors }> {
+	input: unknown,
+	options: { reschedule?: boolean } = {}
+): Promise<SaveResult> {
 	const checked = validateSettings(input);
-	if (checked.ok) await getDb().settings.put({ key: KEY, value: checked.settings });
-	return checked;
+	if (!checked.ok) return checked;
+	const db = getDb();
+	const settings = checked.settings;
+	if (!options.reschedule) {
+		await db.settings.put({ key: KEY, value: settings });
+		return { ok: true, settings, rescheduled: null };
+	}
+	return db.transaction('rw', db.settings, db.reviews, db.cardStates, async () => {
+		await db.settings.put({ key: KEY, value: settings });
+		const rescheduled = await rebuildAllStates(settings);
+		return { ok: true as const, settings, rescheduled };
+	});
 }

@@ -33,6 +33,8 @@ export class SettingsForm {
 	#errors = $state<SettingsErrors>({});
 	#status = $state('');
 	#saving = $state(false);
+	/** Whether saving also reschedules the cards already studied (see saveSettings). */
+	reschedule = $state(false);
 
 	get errors(): SettingsErrors {
 		return this.#errors;
@@ -54,11 +56,16 @@ export class SettingsForm {
 		if (!this.fields || this.#saving) return false;
 		this.#saving = true;
 		try {
-			const result = await saveSettings({ ...this.fields });
+			const result = await saveSettings({ ...this.fields }, { reschedule: this.reschedule });
 			if (result.ok) {
 				this.#errors = {};
 				this.fields = toFields(result.settings);
-				this.#status = 'Settings saved.';
+				this.reschedule = false;
+				const n = result.rescheduled;
+				this.#status =
+					n === null
+						? 'Settings saved.'
+						: `Settings saved; ${n === 1 ? 'one studied card' : `${n} studied cards`} rescheduled.`;
 			} else {
 				this.#errors = result.errors;
 				const n = Object.keys(result.errors).length;
