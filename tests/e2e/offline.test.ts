@@ -1,22 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { resolve } from 'node:path';
-import { startStaticServer, type StaticServer } from './support/static-server';
-import { routes, waitForServiceWorker } from './support/pwa';
+import { ownBuildServer, routes, waitForServiceWorker } from './support/pwa';
 
-// A server of our own (not the suite's `vite preview`), so that the test can stop it.
-const PORT = Number(process.env.E2E_PORT ?? 4174) + 11;
-let server: StaticServer;
-
-test.beforeAll(async () => {
-	server = await startStaticServer(resolve('build'), PORT);
-});
-test.afterAll(async () => {
-	await server?.close();
-});
+const ownServer = ownBuildServer(11);
 
 test('after one visit, every screen and deep link loads with no network and no server', async ({
 	browser
 }) => {
+	const server = ownServer();
 	const context = await browser.newContext({ baseURL: server.url });
 	const page = await context.newPage();
 	await page.goto('/');

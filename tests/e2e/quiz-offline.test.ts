@@ -1,21 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { resolve } from 'node:path';
-import { startStaticServer, type StaticServer } from './support/static-server';
-import { waitForServiceWorker } from './support/pwa';
+import { ownBuildServer, waitForServiceWorker } from './support/pwa';
 import { answerByKeyboard, scopes } from './quiz-helpers.ts';
 
-// A server of our own that the test can stop, on a port beside the suite's.
-const PORT = Number(process.env.E2E_PORT ?? 4174) + 13;
-let server: StaticServer;
-
-test.beforeAll(async () => {
-	server = await startStaticServer(resolve('build'), PORT);
-});
-test.afterAll(async () => {
-	await server?.close();
-});
+const ownServer = ownBuildServer(13);
 
 test('offline, a quiz starts, keeps its answers over a reload, and finishes', async ({ browser }) => {
+	const server = ownServer();
 	const context = await browser.newContext({ baseURL: server.url });
 	const page = await context.newPage();
 	await page.goto('/');

@@ -1,4 +1,6 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import { startStaticServer, type StaticServer } from './static-server';
 
 /** Wait until the service worker has installed this version and controls the page. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
@@ -80,3 +82,21 @@ export const routes: { path: string; shows: (page: Page) => Promise<void> }[] = 
 		}
 	}
 ];
+
+/**
+ * The suite's build served by a server of the file's own (not the suite's `vite preview`), so that a test can
+ * stop it; on the port `offset` beyond the suite's, so that files running at once never share one.
+ */
+export function ownBuildServer(offset: number): () => StaticServer {
+	let server: StaticServer | undefined;
+	test.beforeAll(async () => {
+		server = await startStaticServer(resolve('build'), Number(process.env.E2E_PORT ?? 4174) + offset);
+	});
+	test.afterAll(async () => {
+		await server?.close();
+	});
+	return () => {
+		if (!server) throw new Error('the build server has not started');
+		return server;
+	};
+}
