@@ -1,9 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { deckPlugin } from './src/lib/content/vite-plugin.ts';
 
 export default defineConfig({
 	plugins: [deckPlugin(), sveltekit()],
+	resolve: {
+		alias: [
+			// Dexie's package entry wraps its UMD build; its ES module build is smaller once minified.
+			{
+				find: /^dexie$/,
+				replacement: fileURLToPath(new URL('./node_modules/dexie/dist/modern/dexie.mjs', import.meta.url))
+			}
+		]
+	},
 	preview: { port: 4173, strictPort: true },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
