@@ -14,6 +14,26 @@ export default defineConfig({
 			}
 		]
 	},
+	environments: {
+		// One chunk for what every screen loads anyway (Svelte's and SvelteKit's runtime with the root
+		// layout's own imports), rather than several small files; each screen's own code still splits.
+		client: {
+			build: {
+				rolldownOptions: {
+					output: {
+						codeSplitting: {
+							groups: [
+								{
+									name: 'shell',
+									test: /src[\\/]lib[\\/](perf|db[\\/]upgrade)\.ts|svelte[\\/]src[\\/]internal[\\/]disclose-version|kit[\\/]src[\\/]runtime[\\/]app[\\/](state|navigation|environment)/
+								}
+							]
+						}
+					}
+				}
+			}
+		}
+	},
 	preview: { port: 4173, strictPort: true },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
