@@ -47,7 +47,7 @@ export function precacheSize(buildDir: string): { files: number; gzip: number; r
 }
 
 if (process.argv[1]?.endsWith('sizes.ts')) {
-	for (const route of ['/', '/read/[document]', '/cards']) {
+	for (const route of ['/', '/review', '/read/[document]', '/cards']) {
 		const r = routeJavaScript('.svelte-kit/output', 'build', route);
 		console.log(route, (r.gzip / 1024).toFixed(1), 'KB gzip in', r.files.length, 'files');
 	}

@@ -7,7 +7,6 @@ import { nextDayStart } from '../srs/day.ts';
 import { cardStatus } from '../srs/progress.ts';
 import { nextCard, type QueueCard } from '../srs/queue.ts';
 import { ANSWER_NAMES, formatInterval, preview, rate, type Answer } from '../srs/scheduler.ts';
-import { requestPersistence } from '../storage.ts';
 import { sameState, withAnswer, withFlag, withoutAnswer } from './study-data.ts';
 import { systemClock, TodayQueue, type Clock } from './today.svelte.ts';
 
@@ -60,7 +59,10 @@ export class ReviewSession {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- never changed after this
 		this.#deck = new Set(cards.map((c) => c.id));
 		// Asked once the learner has progress worth keeping; storage.ts remembers that it asked.
-		this.#afterFirstAnswer = options.afterFirstAnswer ?? (() => void requestPersistence());
+		// Loaded only then: the screen's first paint does not wait for it.
+		this.#afterFirstAnswer =
+			options.afterFirstAnswer ??
+			(() => void import('../storage.ts').then((s) => s.requestPersistence()).catch(() => false));
 		this.today = new TodayQueue(cards, this.#clock);
 	}
 
