@@ -21,3 +21,15 @@ export function deckSummary(): Promise<DeckSummary> {
 	}
 	return loading;
 }
+
+/** Each topic's card ids, in deck order. */
+export function cardIdsByTopic(summary: DeckSummary): Map<string, string[]> {
+	return new Map(
+		summary.topics.map((t, k) => [t.id, summary.topicCards[k]!.map((i) => summary.cardIds[i]!)])
+	);
+}
+
+/** The deck's card ids as a set, for telling whether a stored card is still in the deck. */
+export function cardIdSet(summary: DeckSummary): ReadonlySet<string> {
+	return new Set(summary.cardIds);
+}

@@ -280,6 +280,16 @@ describe('the fast paths give what reading the whole log gives', () => {
 					});
 
 					const today = studyDays(at, hour, 0, 1)[0]!;
+					const retained = (back: number) => {
+						const from = studyDays(at, hour, -back, 1)[0]!.start;
+						const answers = log.filter(
+							(r) =>
+								r.state === State.Review && r.rating > 0 && r.reviewedAt >= from && r.reviewedAt < today.end
+						);
+						const passed = answers.filter((r) => r.rating !== 1).length;
+						return { answers: answers.length, passed, rate: answers.length ? passed / answers.length : null };
+					};
+					expect((await gatherStats(at)).retention).toEqual({ week: retained(6), month: retained(29) });
 					const shown = heatmapDayCount(today.weekday);
 					const days = studyDays(at, hour, -(shown - 1), shown);
 					expect(await gatherHeatmap(at)).toEqual(

@@ -2,14 +2,14 @@
 // The page is ready without the heatmap, which counts a half-year of answers and comes afterwards.
 import { allFlags, allStates, reviewsSince } from '$lib/db/reviews';
 import { loadSettings } from '$lib/db/settings';
-import { deckSummary } from '$lib/deck-summary';
+import { cardIdSet, cardIdsByTopic, deckSummary } from '$lib/deck-summary';
 import { answersPerDay, dayStreakBack, finishedQuizzes, reviewAnswerCounts } from '$lib/db/stats';
 import { makeScheduler } from '$lib/srs/scheduler';
 import { studyDays } from '$lib/stats/days';
 import { dueForecast, type ForecastDay } from '$lib/stats/forecast';
 import { buildHeatmap, heatmapDayCount, type Heatmap } from '$lib/stats/heatmap';
 import { topicStats, type TopicStat } from '$lib/stats/recall';
-import { daySummary, trueRetention, type DaySummary, type Retention } from '$lib/stats/retention';
+import { addCounts, daySummary, trueRetention, type DaySummary, type Retention } from '$lib/stats/retention';
 
 export const FORECAST_DAYS = 30;
 
@@ -32,19 +32,19 @@ export async function gatherStats(now = Date.now()): Promise<StatsView> {
 	const weekStart = studyDays(now, hour, -6, 1)[0]!.start;
 	const monthStart = studyDays(now, hour, -29, 1)[0]!.start;
 
-	const [streak, todayRows, week, month, [states, flags, quizzes, deck]] = await Promise.all([
+	// The month's answers are the week's and those of the 23 days before it: each row is counted once.
+	const [streak, todayRows, week, monthBefore, [states, flags, quizzes, deck]] = await Promise.all([
 		dayStreakBack(now, hour),
 		reviewsSince(today.start),
 		reviewAnswerCounts(weekStart, today.end),
-		reviewAnswerCounts(monthStart, today.end),
+		reviewAnswerCounts(monthStart, weekStart),
 		cardData
 	]);
+	const month = addCounts(week, monthBefore);
 
 	const f = makeScheduler(settings);
-	const inDeck = new Set(deck.cardIds);
-	const cardsOfTopic = new Map(
-		deck.topics.map((t, k) => [t.id, deck.topicCards[k]!.map((i) => deck.cardIds[i]!)])
-	);
+	const inDeck = cardIdSet(deck);
+	const cardsOfTopic = cardIdsByTopic(deck);
 	return {
 		today: daySummary(todayRows),
 		streak,
