@@ -113,16 +113,17 @@ export class StatsState {
 	async load(now = Date.now(), ready: () => Promise<void> = () => Promise.resolve()): Promise<void> {
 		performance.mark('stats:load');
 		const load = ++this.#loads;
+		this.#counting = true;
 		try {
 			this.#view = await gatherStats(now);
 			this.#error = null;
 		} catch (e) {
 			this.#error = `The statistics could not be read: ${e instanceof Error ? e.message : String(e)}`;
+			if (load === this.#loads) this.#counting = false;
 			return;
 		}
 		await ready();
 		if (load !== this.#loads) return;
-		this.#counting = true;
 		try {
 			const heatmap = await gatherHeatmap(now);
 			if (load !== this.#loads) return;
