@@ -9,6 +9,9 @@ test('the stats page, its tables and the shaded reader pass an accessibility che
 	await page.goto('/stats');
 	await page.getByLabel('Import progress').setInputFiles(backupFile(history(now, 12), now));
 	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+	// The heatmap is counted after the rest of the page is shown.
+	await expect(page.locator('.heatmap-region')).toHaveAttribute('aria-busy', 'false');
+	await expect(page.locator('figure', { hasText: 'Answers per day' })).toBeVisible();
 	const show = page.getByRole('button', { name: /Show as a table/ });
 	while (await show.count()) await show.first().click();
 	await expect(page.getByRole('table')).toHaveCount(3);

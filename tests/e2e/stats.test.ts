@@ -37,6 +37,8 @@ test('the stats page shows imported history; an export imported into a fresh bro
 	await expect(reviewed.locator('.big')).toHaveText('3');
 	await expect(page.locator('[data-stat="time"] .big')).toHaveText(/\d+ s|\d+ min/);
 	await expect(page.locator('[data-stat="streak"] .big')).toHaveText('1 day');
+	// The heatmap comes after the rest of the page, its region busy while it is counted.
+	await expect(page.locator('.heatmap-region')).toHaveAttribute('aria-busy', 'false');
 	const heatmap = page.getByRole('img', { name: /answers on \d+ of the last/ });
 	await expect(heatmap).toHaveAccessibleName(new RegExp(`^${reviews.length} answers on 4 of`));
 	const cells = heatmap.locator('rect[data-count]');

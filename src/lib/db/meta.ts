@@ -1,7 +1,7 @@
 // Small facts about this browser's copy of the data (not synced, not in backups).
 import { getDb } from './index.ts';
 
-export type MetaKey = 'lastBackupAt' | 'backupReminderDismissedAt' | 'streakMemo';
+export type MetaKey = 'lastBackupAt' | 'backupReminderDismissedAt';
 
 export async function getMetaTime(key: MetaKey): Promise<number | null> {
 	const row = await getDb().meta.get(key);

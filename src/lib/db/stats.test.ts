@@ -1,12 +1,19 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cards } from '$lib/deck';
-import { gatherStats } from '$lib/state/stats.svelte';
+import { cards, cardsOfTopic, topics } from '$lib/deck';
+import { deckSummary } from '$lib/deck-summary';
+import { gatherHeatmap, gatherStats } from '$lib/state/stats.svelte';
+import { dayKey } from '../srs/day.ts';
 import { State } from '../srs/scheduler.ts';
+import { studyDays } from '../stats/days.ts';
+import { buildHeatmap, dayStreak, heatmapDayCount } from '../stats/heatmap.ts';
 import { StudyDatabase, useDatabase, type ReviewRow } from './index.ts';
 import { addCardsToReview, allStates, answerCard, rebuildAllStates } from './reviews.ts';
+import { saveSettings } from './settings.ts';
+import { DEFAULT_SETTINGS } from '../srs/settings.ts';
 import {
 	answersPerDay,
+	dayStreakBack,
 	daysWithAnswers,
 	finishedQuizzes,
 	firstReviewTime,
@@ -146,12 +153,13 @@ describe('the stats page', () => {
 		// A made-due row is not an answer.
 		await addCardsToReview([cards[5]!.id], now - HOUR);
 		const view = await gatherStats(now);
+		const heatmap = await gatherHeatmap(now);
 
 		expect(view.today).toEqual({ answers: 4, cards: 4, timeMs: 120_000 });
 		expect(view.streak).toEqual({ days: 11, includesToday: true });
-		expect(view.heatmap.total).toBe(44);
-		expect(view.heatmap.activeDays).toBe(11);
-		const cells = view.heatmap.weeks.flat().filter((c) => c !== null);
+		expect(heatmap.total).toBe(44);
+		expect(heatmap.activeDays).toBe(11);
+		const cells = heatmap.weeks.flat().filter((c) => c !== null);
 		expect(cells[cells.length - 1]).toMatchObject({ count: 4 });
 
 		const log = await db.reviews.toArray();
@@ -175,7 +183,7 @@ describe('the stats page', () => {
 		}
 	});
 
-	it('follows a streak back beyond the 26 weeks of the heatmap, and remembers it while the log is unchanged', async () => {
+	it('follows a streak back beyond the 26 weeks of the heatmap', async () => {
 		const id = cards[0]!.id;
 		const daily = (from: number, to: number) =>
 			Array.from({ length: to - from }, (_, i) =>
@@ -183,23 +191,115 @@ describe('the stats page', () => {
 			);
 		await db.reviews.bulkAdd(daily(0, 300));
 		expect((await gatherStats(now)).streak).toEqual({ days: 300, includesToday: true });
-		const kept = (await db.meta.get('streakMemo'))!.value as { runDays: number; end: number };
-		expect(kept.runDays).toBeGreaterThan(100);
-
-		// A later visit trusts the memo instead of looking at every old day again…
-		await db.meta.put({ key: 'streakMemo', value: { ...kept, runDays: kept.runDays + 5 } });
-		expect((await gatherStats(now)).streak.days).toBe(305);
-		// …also two weeks on, when the heatmap has moved past it.
-		await db.reviews.bulkAdd(
-			Array.from({ length: 14 }, (_, i) => row(1000 + i, { cardId: id, reviewedAt: now + (i + 1) * DAY }))
-		);
-		expect((await gatherStats(now + 14 * DAY)).streak.days).toBe(319);
-
-		// A change to the old log (a day taken out) makes it look again.
-		await db.meta.put({ key: 'streakMemo', value: kept });
+		// A day taken out of the old log shortens it; put back, it runs the whole way again.
 		await db.reviews.delete('r-250');
 		expect((await gatherStats(now)).streak).toEqual({ days: 250, includesToday: true });
 		await db.reviews.put(row(250, { cardId: id, reviewedAt: now - 250 * DAY }));
 		expect((await gatherStats(now)).streak).toEqual({ days: 300, includesToday: true });
+		// Two weeks on, not yet studied that day: up to the day before.
+		await db.reviews.bulkAdd(
+			Array.from({ length: 13 }, (_, i) => row(1000 + i, { cardId: id, reviewedAt: now + (i + 1) * DAY }))
+		);
+		expect((await gatherStats(now + 14 * DAY)).streak).toEqual({ days: 313, includesToday: false });
 	});
+
+	it('gives the topics from the deck summary as the whole deck gives them', async () => {
+		const summary = await deckSummary();
+		expect(summary.cardIds).toEqual(cards.map((c) => c.id));
+		expect(summary.topics).toEqual(topics.map((t) => ({ id: t.id, title: t.title })));
+		summary.topics.forEach((t, k) =>
+			expect(summary.topicCards[k]!.map((i) => summary.cardIds[i])).toEqual(
+				cardsOfTopic(t.id).map((c) => c.id)
+			)
+		);
+	});
+});
+
+/** Random logs over `days` days: most days studied, at any hour (before the day-start hour too), some days made-due rows only. */
+function studyLog(seed: number, days: number, pStudied: number): ReviewRow[] {
+	let s = seed;
+	const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
+	const log: ReviewRow[] = [];
+	let i = 0;
+	for (let d = 0; d < days; d++) {
+		const r = rnd();
+		if (r > pStudied + (1 - pStudied) / 2) continue;
+		const onlyMarkers = r > pStudied;
+		const n = 1 + Math.floor(rnd() * 4);
+		for (let k = 0; k < n; k++) {
+			const at = now - d * DAY + Math.floor((rnd() - 0.5) * DAY);
+			log.push(
+				row(i++, {
+					cardId: `c${Math.floor(rnd() * 5)}`,
+					reviewedAt: at,
+					rating: onlyMarkers || rnd() < 0.1 ? 0 : ((1 + Math.floor(rnd() * 4)) as ReviewRow['rating']),
+					state: Math.floor(rnd() * 4)
+				})
+			);
+		}
+	}
+	return log;
+}
+
+/** The straightforward computations: every row looked at. */
+function countsByDay(log: readonly ReviewRow[], hour: number): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const r of log)
+		if (r.rating > 0)
+			counts.set(dayKey(r.reviewedAt, hour), (counts.get(dayKey(r.reviewedAt, hour)) ?? 0) + 1);
+	return counts;
+}
+
+describe('the fast paths give what reading the whole log gives', () => {
+	for (const [seed, p] of [
+		[3, 0.97],
+		[11, 0.9],
+		[29, 0.995],
+		[41, 0.6]
+	] as const) {
+		for (const hour of [0, 4, 23]) {
+			it(`day streak and heatmap, log ${seed}, day starting at ${hour}:00`, async () => {
+				const log = studyLog(seed, 400, p);
+				await db.reviews.bulkAdd(log);
+				await saveSettings({ ...DEFAULT_SETTINGS, dayStartHour: hour });
+				for (const at of [now, now - 13 * HOUR, now + 10 * HOUR]) {
+					const counts = countsByDay(log, hour);
+					const all = studyDays(at, hour, -500, 501).map((d) => counts.get(d.key) ?? 0);
+					const expected = dayStreak(all);
+					expect(await dayStreakBack(at, hour)).toEqual({
+						days: expected.days,
+						includesToday: expected.includesToday
+					});
+					expect(await dayStreakBack(at, hour, 1)).toEqual({
+						days: expected.days,
+						includesToday: expected.includesToday
+					});
+					expect((await gatherStats(at)).streak).toEqual({
+						days: expected.days,
+						includesToday: expected.includesToday
+					});
+
+					const today = studyDays(at, hour, 0, 1)[0]!;
+					const retained = (back: number) => {
+						const from = studyDays(at, hour, -back, 1)[0]!.start;
+						const answers = log.filter(
+							(r) =>
+								r.state === State.Review && r.rating > 0 && r.reviewedAt >= from && r.reviewedAt < today.end
+						);
+						const passed = answers.filter((r) => r.rating !== 1).length;
+						return { answers: answers.length, passed, rate: answers.length ? passed / answers.length : null };
+					};
+					expect((await gatherStats(at)).retention).toEqual({ week: retained(6), month: retained(29) });
+					const shown = heatmapDayCount(today.weekday);
+					const days = studyDays(at, hour, -(shown - 1), shown);
+					expect(await gatherHeatmap(at)).toEqual(
+						buildHeatmap(
+							days,
+							days.map((d) => counts.get(d.key) ?? 0)
+						)
+					);
+				}
+			});
+		}
+	}
 });

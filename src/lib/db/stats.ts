@@ -2,6 +2,7 @@
 // count over indexes and read rows only for short ranges (today) or small tables (card states, quizzes).
 import { State } from '../srs/scheduler.ts';
 import type { RatingCounts } from '../stats/retention.ts';
+import { studyDays } from '../stats/days.ts';
 import { getDb, type QuizRow } from './index.ts';
 
 const STATES = [State.New, State.Learning, State.Review, State.Relearning];
@@ -86,10 +87,32 @@ export async function daysWithAnswers(bounds: readonly number[]): Promise<boolea
 	return active;
 }
 
-/** How many rows the log has before `time` (made-due rows included): one count over the index. */
-export async function rowsBefore(time: number): Promise<number> {
-	const [n] = await onReviewTimes((index) => [index.count(IDBKeyRange.upperBound(time, true))]);
-	return n!;
+/**
+ * The day streak: study days in a row with at least one answer, up to today (a day not yet studied today
+ * does not break it). Days are looked at backwards from today in batches that double (8, 16, 32… days,
+ * each day one key look-up on the index), so the cost grows with the streak, not with the log.
+ */
+export async function dayStreakBack(
+	now: number,
+	hour: number,
+	firstBatch = 8
+): Promise<{ days: number; includesToday: boolean }> {
+	let includesToday = false;
+	let days = 0;
+	let offset = 0; // days back from today already looked at
+	for (let batch = Math.max(1, firstBatch); ; batch *= 2) {
+		const span = studyDays(now, hour, -(offset + batch - 1), batch);
+		const active = await daysWithAnswers([...span.map((d) => d.start), span[span.length - 1]!.end]);
+		// Newest first: active[batch - 1] is `offset` days back.
+		for (let i = batch - 1; i >= 0; i--) {
+			const back = offset + (batch - 1 - i);
+			if (active[i]) {
+				if (back === 0) includesToday = true;
+				days++;
+			} else if (back !== 0) return { days, includesToday };
+		}
+		offset += batch;
+	}
 }
 
 /** Answers to cards in Review state between `from` (inclusive) and `to` (exclusive), by rating. */

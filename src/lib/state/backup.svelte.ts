@@ -1,5 +1,4 @@
 // Export and import of progress, the deck export, and the home page's backup suggestion.
-import { cards, documents, topics } from '$lib/deck';
 import { ankiDeckText, ANKI_FILE_NAME } from '$lib/backup/anki';
 import { backupFileName } from '$lib/backup/format';
 import { shouldSuggestBackup } from '$lib/backup/reminder';
@@ -8,6 +7,7 @@ import type { ImportSummary } from '$lib/db/backup';
 import { backupJobs, type BackupJobs } from '$lib/db/backup-client';
 import { getMetaTime, setMetaTime } from '$lib/db/meta';
 import { firstReviewTime } from '$lib/db/stats';
+import { deckSummary } from '$lib/deck-summary';
 import { saveFile } from '$lib/download';
 import { APP_VERSION } from '$lib/version';
 
@@ -19,10 +19,12 @@ export interface Progress {
 	value: number;
 }
 
-function known(): KnownIds {
+/** The ids an import may name: from the deck's summary, so the stats page need not load every card's text. */
+async function known(): Promise<KnownIds> {
+	const deck = await deckSummary();
 	return {
-		cardIds: new Set(cards.map((c) => c.id)),
-		scopes: new Set(['mixed', ...topics.map((t) => t.id), ...documents.map((d) => d.id)])
+		cardIds: new Set(deck.cardIds),
+		scopes: new Set(['mixed', ...deck.topics.map((t) => t.id), ...deck.documentIds])
 	};
 }
 
@@ -134,7 +136,7 @@ export class BackupState {
 		if (tooBig) return refuse(tooBig);
 		this.#start('Reading the file');
 		try {
-			const result = await this.#jobs.importFile(file, known(), ({ label, value }) =>
+			const result = await this.#jobs.importFile(file, await known(), ({ label, value }) =>
 				this.#step(label, value)
 			);
 			if (!result.ok) return refuse(result.message);
@@ -148,12 +150,17 @@ export class BackupState {
 		}
 	}
 
-	/** Downloads the deck as a file Anki imports. */
-	exportDeck(): void {
-		const text = ankiDeckText(cards, documents, DECK_NAME);
-		saveFile(new Blob([text], { type: 'text/plain;charset=utf-8' }), ANKI_FILE_NAME);
-		this.#error = null;
-		this.#notice = `Exported ${count(cards.length, 'card')} to ${ANKI_FILE_NAME}; import it in Anki with File › Import.`;
+	/** Downloads the deck as a file Anki imports (the whole deck is loaded for it). */
+	async exportDeck(): Promise<void> {
+		try {
+			const { cards, documents } = await import('$lib/deck');
+			const text = ankiDeckText(cards, documents, DECK_NAME);
+			saveFile(new Blob([text], { type: 'text/plain;charset=utf-8' }), ANKI_FILE_NAME);
+			this.#error = null;
+			this.#notice = `Exported ${count(cards.length, 'card')} to ${ANKI_FILE_NAME}; import it in Anki with File › Import.`;
+		} catch (e) {
+			this.#error = `The deck export failed: ${reason(e)}.`;
+		}
 	}
 }
 

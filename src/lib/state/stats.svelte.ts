@@ -1,147 +1,139 @@
 // What the stats page shows, gathered from cheap indexed reads (db/stats.ts) and pure aggregates (stats/).
-import { cardById, cardsOfTopic, topics } from '$lib/deck';
+// The page is ready without the heatmap, which counts a half-year of answers and comes afterwards.
 import { allFlags, allStates, reviewsSince } from '$lib/db/reviews';
 import { loadSettings } from '$lib/db/settings';
-import { getMeta, setMeta } from '$lib/db/meta';
-import {
-	answersPerDay,
-	daysWithAnswers,
-	finishedQuizzes,
-	firstReviewTime,
-	reviewAnswerCounts,
-	rowsBefore
-} from '$lib/db/stats';
-import { dayStart } from '$lib/srs/day';
+import { cardIdSet, cardIdsByTopic, deckSummary } from '$lib/deck-summary';
+import { answersPerDay, dayStreakBack, finishedQuizzes, reviewAnswerCounts } from '$lib/db/stats';
 import { makeScheduler } from '$lib/srs/scheduler';
-import { studyDays, type StudyDay } from '$lib/stats/days';
+import { studyDays } from '$lib/stats/days';
 import { dueForecast, type ForecastDay } from '$lib/stats/forecast';
-import {
-	buildHeatmap,
-	dayStreak,
-	heatmapDayCount,
-	isStreakMemo,
-	type Heatmap,
-	type StreakMemo
-} from '$lib/stats/heatmap';
+import { buildHeatmap, heatmapDayCount, type Heatmap } from '$lib/stats/heatmap';
 import { topicStats, type TopicStat } from '$lib/stats/recall';
-import { daySummary, trueRetention, type DaySummary, type Retention } from '$lib/stats/retention';
+import { addCounts, daySummary, trueRetention, type DaySummary, type Retention } from '$lib/stats/retention';
 
 export const FORECAST_DAYS = 30;
-const DAY = 86_400_000;
 
 export interface StatsView {
 	today: DaySummary;
 	streak: { days: number; includesToday: boolean };
-	heatmap: Heatmap;
 	forecast: { days: ForecastDay[]; overdue: number; total: number };
 	retention: { week: Retention; month: Retention };
 	topics: TopicStat[];
 }
 
-const boundsOf = (days: readonly StudyDay[]) => [...days.map((d) => d.start), days[days.length - 1]!.end];
-
-/** The streak memo, if the log before its end is as it was. */
-async function checkedMemo(): Promise<StreakMemo | null> {
-	const memo = await getMeta('streakMemo');
-	return isStreakMemo(memo) && (await rowsBefore(memo.end)) === memo.rowsBefore ? memo : null;
-}
-
-/**
- * The day streak. Within the heatmap it comes from the day counts; a streak running back past them
- * continues from the memo of an earlier visit, else from the first review, looking at each older day
- * at once (whether it has an answer, not how many). The memo is then moved up to the heatmap's start.
- */
-async function longStreak(
-	counts: number[],
-	days: readonly StudyDay[],
-	at: { now: number; hour: number; first: number | null; memo: StreakMemo | null }
-): Promise<{ days: number; includesToday: boolean }> {
-	const { now, hour, first } = at;
-	const inWindow = dayStreak(counts);
-	const windowStart = days[0]!.start;
-	if (!inWindow.open || first === null || first >= windowStart) return inWindow;
-	const memo = at.memo?.hour === hour ? at.memo : null;
-	if (memo && memo.end >= windowStart) {
-		const i = days.findIndex((d) => d.start === memo.end);
-		if (i >= 0) return dayStreak(counts.slice(i), memo.runDays);
-	}
-	// Looks at the days from `from` (a day's start) up to the heatmap; `known` days with answers precede it.
-	// The rows before the heatmap are counted at the same time, for the memo.
-	const probe = async (from: number, known: number) => {
-		const n = Math.round((windowStart - from) / DAY);
-		const gap = studyDays(now, hour, -(days.length - 1) - n, n);
-		if (!n || gap[0]!.start !== from) return null;
-		const [older, rows] = await Promise.all([daysWithAnswers(boundsOf(gap)), rowsBefore(windowStart)]);
-		return { streak: dayStreak([...older.map(Number), ...counts], known), rows };
-	};
-	const found =
-		(memo && memo.end < windowStart ? await probe(memo.end, memo.runDays) : null) ??
-		(await probe(dayStart(first, hour), 0));
-	if (!found) return inWindow;
-	const { streak, rows } = found;
-	const next: StreakMemo = { hour, end: windowStart, rowsBefore: rows, runDays: streak.days - inWindow.days };
-	await setMeta('streakMemo', next);
-	return streak;
-}
-
 export async function gatherStats(now = Date.now()): Promise<StatsView> {
 	// What does not depend on the day-start hour is asked for at once, alongside the settings.
-	const cardData = Promise.all([
-		allStates(),
-		allFlags(),
-		finishedQuizzes(),
-		firstReviewTime(),
-		checkedMemo()
-	]);
+	// The deck's summary (topics and card ids) is enough here: no card's text is needed.
+	const cardData = Promise.all([allStates(), allFlags(), finishedQuizzes(), deckSummary()]);
 	cardData.catch(() => undefined); // awaited below; this only keeps a failure from going unheard first
 	const settings = await loadSettings();
 	const hour = settings.dayStartHour;
 	const today = studyDays(now, hour, 0, 1)[0]!;
-	const shown = heatmapDayCount(today.weekday);
-	const days = studyDays(now, hour, -(shown - 1), shown);
+	const weekStart = studyDays(now, hour, -6, 1)[0]!.start;
+	const monthStart = studyDays(now, hour, -29, 1)[0]!.start;
 
-	const [counts, todayRows, week, month, [states, flags, quizzes, first, memo]] = await Promise.all([
-		answersPerDay(boundsOf(days)),
+	// The month's answers are the week's and those of the 23 days before it: each row is counted once.
+	const [streak, todayRows, week, monthBefore, [states, flags, quizzes, deck]] = await Promise.all([
+		dayStreakBack(now, hour),
 		reviewsSince(today.start),
-		reviewAnswerCounts(days[shown - 7]!.start, today.end),
-		reviewAnswerCounts(days[shown - 30]!.start, today.end),
+		reviewAnswerCounts(weekStart, today.end),
+		reviewAnswerCounts(monthStart, weekStart),
 		cardData
 	]);
-	const streak = await longStreak(counts, days, { now, hour, first, memo });
+	const month = addCounts(week, monthBefore);
 
 	const f = makeScheduler(settings);
+	const inDeck = cardIdSet(deck);
+	const cardsOfTopic = cardIdsByTopic(deck);
 	return {
 		today: daySummary(todayRows),
-		streak: { days: streak.days, includesToday: streak.includesToday },
-		heatmap: buildHeatmap(days, counts),
+		streak,
 		forecast: dueForecast(
 			states.values(),
 			studyDays(now, hour, 0, FORECAST_DAYS),
-			(id) => cardById.has(id) && !flags.get(id)?.suspended
+			(id) => inDeck.has(id) && !flags.get(id)?.suspended
 		),
 		retention: { week: trueRetention(week), month: trueRetention(month) },
-		topics: topicStats(topics, (t) => cardsOfTopic(t).map((c) => c.id), states, quizzes, f, now)
+		topics: topicStats(deck.topics, (t) => cardsOfTopic.get(t) ?? [], states, quizzes, f, now)
 	};
+}
+
+/**
+ * The heatmap: answers per study day over the last 26 weeks, counted week by week (newest first) over the
+ * index, each week in a short read of its own. `onWeek` hears how many weeks are counted.
+ */
+export async function gatherHeatmap(
+	now = Date.now(),
+	onWeek?: (done: number, total: number) => void
+): Promise<Heatmap> {
+	const { dayStartHour: hour } = await loadSettings();
+	const today = studyDays(now, hour, 0, 1)[0]!;
+	const shown = heatmapDayCount(today.weekday);
+	const days = studyDays(now, hour, -(shown - 1), shown);
+	const counts = new Array<number>(shown).fill(0);
+	const weeks = Math.ceil(shown / 7);
+	for (let w = weeks - 1; w >= 0; w--) {
+		const week = days.slice(w * 7, w * 7 + 7);
+		const bounds = [...week.map((d) => d.start), week[week.length - 1]!.end];
+		(await answersPerDay(bounds)).forEach((n, i) => (counts[w * 7 + i] = n));
+		onWeek?.(weeks - w, weeks);
+	}
+	return buildHeatmap(days, counts);
 }
 
 export class StatsState {
 	#view = $state.raw<StatsView | null>(null);
+	#heatmap = $state.raw<Heatmap | null>(null);
+	/** Whether the heatmap is being counted (again, after an import: the one shown stays until then). */
+	#counting = $state(false);
 	#error = $state<string | null>(null);
+	#heatmapError = $state<string | null>(null);
+	#loads = 0;
 
 	get view(): StatsView | null {
 		return this.#view;
 	}
+	get heatmap(): Heatmap | null {
+		return this.#heatmap;
+	}
+	get counting(): boolean {
+		return this.#counting;
+	}
 	get error(): string | null {
 		return this.#error;
 	}
+	get heatmapError(): string | null {
+		return this.#heatmapError;
+	}
 
-	async load(now = Date.now()): Promise<void> {
+	/**
+	 * Reads the page's figures, then (once `ready` has resolved: the page painted them) the heatmap.
+	 * A later load makes an earlier one's heatmap moot.
+	 */
+	async load(now = Date.now(), ready: () => Promise<void> = () => Promise.resolve()): Promise<void> {
 		performance.mark('stats:load');
+		const load = ++this.#loads;
+		this.#counting = true;
 		try {
 			this.#view = await gatherStats(now);
 			this.#error = null;
 		} catch (e) {
 			this.#error = `The statistics could not be read: ${e instanceof Error ? e.message : String(e)}`;
+			if (load === this.#loads) this.#counting = false;
+			return;
+		}
+		await ready();
+		if (load !== this.#loads) return;
+		try {
+			const heatmap = await gatherHeatmap(now);
+			if (load !== this.#loads) return;
+			this.#heatmap = heatmap;
+			this.#heatmapError = null;
+		} catch (e) {
+			if (load === this.#loads)
+				this.#heatmapError = `The answers per day could not be counted: ${e instanceof Error ? e.message : String(e)}`;
+		} finally {
+			if (load === this.#loads) this.#counting = false;
 		}
 	}
 }

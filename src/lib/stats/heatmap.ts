@@ -66,24 +66,3 @@ export function dayStreak(
 	const open = i < 0 && (days > 0 || before > 0);
 	return { days: open ? days + before : days, includesToday, open };
 }
-
-/**
- * What a long streak's past is known to be, kept between visits (meta table) so the page need not look
- * at every day of it again: `runDays` days in a row have answers just before `end`. It holds while the
- * log before `end` is unchanged, which `rowsBefore` (how many rows it had) tells in one count.
- */
-export interface StreakMemo {
-	hour: number;
-	end: number;
-	rowsBefore: number;
-	runDays: number;
-}
-
-export function isStreakMemo(value: unknown): value is StreakMemo {
-	const v = value as StreakMemo | null;
-	return (
-		!!v &&
-		typeof v === 'object' &&
-		[v.hour, v.end, v.rowsBefore, v.runDays].every((n) => typeof n === 'number' && Number.isFinite(n))
-	);
-}

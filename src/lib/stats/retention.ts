@@ -4,6 +4,10 @@ import type { ReviewRow } from '../db/schema.ts';
 /** Answers to cards in Review state, by rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
 export type RatingCounts = Record<1 | 2 | 3 | 4, number>;
 
+export function addCounts(a: RatingCounts, b: RatingCounts): RatingCounts {
+	return { 1: a[1] + b[1], 2: a[2] + b[2], 3: a[3] + b[3], 4: a[4] + b[4] };
+}
+
 export interface Retention {
 	/** Answers to cards in Review state (rating 0 rows are not answers). */
 	answers: number;
