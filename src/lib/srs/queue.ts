@@ -40,7 +40,10 @@ export interface QueueInput extends QueueData {
 export interface Queue {
 	/** Learning and relearning cards due now, soonest first. */
 	learning: string[];
-	/** Review cards due today, lowest recall probability first, within the day's review limit. */
+	/**
+	 * Review cards due today, lowest recall probability first (at the end of the study day: reviewRecall),
+	 * within the day's review limit.
+	 */
 	review: string[];
 	/** New cards for today, within what is left of the day's new limit; cards asked for by a quiz first. */
 	fresh: string[];
@@ -82,7 +85,9 @@ const DAY_MS = 86_400_000;
  */
 export function reviewRecall(scheduler: FSRS, state: CardStateRow, endOfDay: number): number {
 	const elapsed = state.lastReview === null ? 0 : Math.max(0, endOfDay - state.lastReview) / DAY_MS;
-	return scheduler.forgetting_curve(elapsed, state.stability);
+	const r = scheduler.forgetting_curve(elapsed, state.stability);
+	// A damaged state (no stability) must not break the order: it comes first.
+	return Number.isFinite(r) ? r : 0;
 }
 
 /** What today's answers have used of the daily limits. */
