@@ -1,12 +1,23 @@
-// What today's review is built from, read in one transaction so that the parts agree.
-import { dayStart } from '../srs/day.ts';
+// What today's review is built from, read in one transaction so that the parts agree. Only what today needs
+// is read: a collection's states are mostly review cards due weeks ahead, and reading them all would cost
+// each opening of the review as much as the whole collection.
+import { nextDayStart, dayStart } from '../srs/day.ts';
+import { isActive } from '../srs/queue.ts';
+import { State } from '../srs/scheduler.ts';
 import type { SrsSettings } from '../srs/settings.ts';
 import { getDb, type CardFlagRow, type CardStateRow, type ReviewRow } from './index.ts';
 import { loadSettings } from './settings.ts';
 
 export interface StudyData {
 	settings: SrsSettings;
+	/**
+	 * The states today's queue needs: cards due before the end of the study day, cards that are new or in
+	 * (re)learning whenever due, and the first card shown that falls due after today (for "next due"),
+	 * with any rows due before it (those the queue leaves out).
+	 */
 	states: ReadonlyMap<string, CardStateRow>;
+	/** The cards with a state not read (review cards due after today): they are not new. */
+	unloaded: ReadonlySet<string>;
 	flags: ReadonlyMap<string, CardFlagRow>;
 	/** The answers given since `since` (rating 0 rows included). */
 	reviewsToday: readonly ReviewRow[];
@@ -14,20 +25,42 @@ export interface StudyData {
 	since: number;
 }
 
-export async function loadStudyData(now: number): Promise<StudyData> {
+/**
+ * Reads today's data at `now`. `shown` tells the cards the queue shows (the deck): the first card due after
+ * today is looked for among them, so that cards no longer in the deck do not count.
+ */
+export async function loadStudyData(
+	now: number,
+	shown: (cardId: string) => boolean = () => true
+): Promise<StudyData> {
 	const db = getDb();
 	return db.transaction('r', [db.settings, db.cardStates, db.cardFlags, db.reviews], async () => {
 		const settings = await loadSettings();
 		const since = dayStart(now, settings.dayStartHour);
-		const states = await db.cardStates.toArray();
-		const flags = await db.cardFlags.toArray();
-		const reviewsToday = await db.reviews.where('reviewedAt').aboveOrEqual(since).toArray();
-		return {
-			settings,
-			states: new Map(states.map((r) => [r.cardId, r])),
-			flags: new Map(flags.map((r) => [r.cardId, r])),
-			reviewsToday,
-			since
+		const endOfDay = nextDayStart(now, settings.dayStartHour);
+		const [flagRows, due, unfinished, ids, reviewsToday] = await Promise.all([
+			db.cardFlags.toArray(),
+			db.cardStates.where('due').below(endOfDay).toArray(),
+			db.cardStates.where('state').anyOf(State.New, State.Learning, State.Relearning).toArray(),
+			db.cardStates.toCollection().primaryKeys(),
+			db.reviews.where('reviewedAt').aboveOrEqual(since).toArray()
+		]);
+		const flags = new Map(flagRows.map((r) => [r.cardId, r]));
+		const states = new Map<string, CardStateRow>();
+		for (const r of due) states.set(r.cardId, r);
+		for (const r of unfinished) states.set(r.cardId, r);
+		// The next card due after today, of those the queue counts: through the `due` index from the end of
+		// the day on, up to the first card shown, with no flag that could keep it out today (usually the first
+		// row). The rows before it (new, out of the deck, suspended or buried) are kept too: a burial may end
+		// later today, and that card then counts.
+		const counts = (r: CardStateRow) => {
+			const flag = flags.get(r.cardId);
+			return r.state !== State.New && shown(r.cardId) && isActive(flag, now) && !flag?.buriedUntil;
 		};
+		const after = await db.cardStates.where('due').aboveOrEqual(endOfDay).until(counts, true).toArray();
+		for (const r of after) states.set(r.cardId, r);
+		const unloaded = new Set<string>();
+		for (const id of ids) if (!states.has(id)) unloaded.add(id);
+		return { settings, states, unloaded, flags, reviewsToday, since };
 	});
 }

@@ -149,7 +149,7 @@ export class ReviewSession {
 		const id = newId();
 		const before = data.states.get(cardId);
 		const expected = rate(this.today.scheduler, cardId, before, rating, now, id, durationMs);
-		this.today.update((d) => withAnswer(d, expected.review, expected.state));
+		this.today.update(cardId, (d) => withAnswer(d, expected.review, expected.state));
 		this.#showNext(
 			now,
 			`${ANSWER_NAMES[rating]}: back in ${formatInterval(expected.state.due - expected.review.reviewedAt)}.`
@@ -164,7 +164,7 @@ export class ReviewSession {
 			// Saved from the state in the database: when another tab answered this card just before, that
 			// state differs from the one in memory, and the saved one is kept.
 			if (!sameState(state, expected.state)) {
-				this.today.update((d) => withAnswer(withoutAnswer(d, id, cardId, null), review, state));
+				this.today.update(cardId, (d) => withAnswer(withoutAnswer(d, id, cardId, null), review, state));
 			}
 			this.#undo = [...this.#undo, { kind: 'answer', reviewId: review.id, cardId }];
 			if (!this.#answered) {
@@ -174,7 +174,7 @@ export class ReviewSession {
 			this.#error = null;
 			return true;
 		} catch (error) {
-			this.today.update((d) => withoutAnswer(d, id, cardId, before));
+			this.today.update(cardId, (d) => withoutAnswer(d, id, cardId, before));
 			this.#show(cardId);
 			this.#revealed = true;
 			this.#error = `The answer could not be saved: ${message(error)}`;
@@ -203,7 +203,7 @@ export class ReviewSession {
 			let text: string;
 			if (entry.kind === 'answer') {
 				const result = await undoReview(entry.reviewId);
-				this.today.update((d) =>
+				this.today.update(entry.cardId, (d) =>
 					withoutAnswer(d, entry.reviewId, entry.cardId, result ? result.state : null)
 				);
 				text = result
@@ -211,7 +211,7 @@ export class ReviewSession {
 					: 'That answer was already gone (taken back in another tab, or progress was reset).';
 			} else {
 				const flag = await restoreFlag(entry.cardId, entry.before);
-				this.today.update((d) => withFlag(d, flag));
+				this.today.update(entry.cardId, (d) => withFlag(d, flag));
 				text = `${entry.kind === 'skip' ? 'Skip' : 'Suspend'} taken back. The card is shown again.`;
 			}
 			this.#undo = this.#undo.slice(0, -1);
@@ -255,7 +255,7 @@ export class ReviewSession {
 		const before = data.flags.get(cardId) ?? null;
 		try {
 			const flag = await write(cardId, data, now);
-			this.today.update((d) => withFlag(d, flag));
+			this.today.update(cardId, (d) => withFlag(d, flag));
 			this.#undo = [...this.#undo, { kind, cardId, before }];
 			this.#error = null;
 			this.#showNext(now, kind === 'skip' ? 'Skipped until tomorrow.' : 'Card suspended.');

@@ -1,4 +1,5 @@
 // This tab's own writes, applied to today's data in memory (the live query later brings the same rows).
+// Each changes one card: TodayQueue.update(cardId, change) then moves that card alone in today's queue.
 import type { CardFlagRow, CardStateRow, ReviewRow } from '../db/schema.ts';
 import type { StudyData } from '../db/study.ts';
 
@@ -24,9 +25,17 @@ export function withoutAnswer(
 	cardId: string,
 	state: CardStateRow | undefined | null
 ): StudyData {
+	let unloaded = data.unloaded;
+	if (state === undefined && unloaded.has(cardId)) {
+		// New again: no longer one of the cards whose state was not read.
+		const copy = new Set(unloaded);
+		copy.delete(cardId);
+		unloaded = copy;
+	}
 	return {
 		...data,
 		states: state === null ? data.states : withEntry(data.states, cardId, state),
+		unloaded,
 		reviewsToday: data.reviewsToday.filter((r) => r.id !== reviewId)
 	};
 }

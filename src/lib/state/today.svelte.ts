@@ -1,15 +1,16 @@
 // Today's queue as a screen shows it: read once, then kept up to date in memory with this tab's own writes
 // (update()) and read again only when another tab changes the data, or a new study day begins; with a timer
-// that moves it on when a learning card comes due. A read costs as much as the whole collection, so it must
-// not follow every answer: the next card then comes at the cost of the day's work, not of the history.
+// that moves it on when a learning card comes due. A read costs what today's work costs (db/study.ts), and
+// it must not follow every answer: an answer moves its card alone in the queue plan (srs/queue.ts), so the
+// next card comes at the cost of the day's work, not of the deck or the history.
 import { getDb } from '../db/index.ts';
 import { onChangeElsewhere } from '../db/changes.ts';
 import { loadStudyData, type StudyData } from '../db/study.ts';
 import { dayStart } from '../srs/day.ts';
 import { daySummary } from '../srs/progress.ts';
-import { buildQueue, nextChange, type QueueCard } from '../srs/queue.ts';
+import { nextChange, QueuePlan, type QueueCard } from '../srs/queue.ts';
 import { makeScheduler } from '../srs/scheduler.ts';
-import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { DEFAULT_SETTINGS, type SrsSettings } from '../srs/settings.ts';
 import { measureSince } from '../perf.ts';
 
 /** Time and timers, injected so that tests can move time by hand. */
@@ -37,8 +38,14 @@ const STUDY_TABLES = ['settings', 'cardStates', 'cardFlags', 'reviews'];
 
 export class TodayQueue {
 	readonly #cards: readonly QueueCard[];
+	/** The deck's card ids: the first card due after today is looked for among them. */
+	readonly #deck: ReadonlySet<string>;
 	readonly #clock: Clock;
 	#data = $state.raw<StudyData | null>(null);
+	/** The settings of the data read (apart from #data, so that an answer does not make a new scheduler). */
+	#settings = $state.raw<SrsSettings>(DEFAULT_SETTINGS);
+	/** Today's queue card by card, always for #data (not state: #data changes with it). */
+	#plan: QueuePlan | null = null;
 	#now = $state(0);
 	#error = $state<string | null>(null);
 	#running = false;
@@ -55,25 +62,19 @@ export class TodayQueue {
 
 	constructor(cards: readonly QueueCard[], clock: Clock = systemClock) {
 		this.#cards = cards;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- never changed after this
+		this.#deck = new Set(cards.map((c) => c.id));
 		this.#clock = clock;
 		this.#now = clock.now();
 	}
 
-	readonly scheduler = $derived(makeScheduler(this.#data?.settings ?? DEFAULT_SETTINGS));
+	readonly scheduler = $derived(makeScheduler(this.#settings));
 
 	/** Null until the first read from the database. */
 	readonly queue = $derived.by(() => {
-		const data = this.#data;
-		if (!data) return null;
-		return buildQueue({
-			cards: this.#cards,
-			states: data.states,
-			flags: data.flags,
-			reviewsToday: data.reviewsToday,
-			settings: data.settings,
-			now: this.#now,
-			scheduler: this.scheduler
-		});
+		const now = this.#now;
+		if (!this.#data || !this.#plan) return null;
+		return this.#plan.queue(now);
 	});
 
 	readonly summary = $derived(daySummary(this.#data?.reviewsToday ?? []));
@@ -139,12 +140,16 @@ export class TodayQueue {
 	}
 
 	/**
-	 * Applies this tab's own write to the data in memory, so the next card comes without a read.
-	 * The write itself is not read back: what was written is what `change` applies.
+	 * Applies this tab's own write to card `cardId` to the data in memory, so the next card comes without
+	 * a read; the queue moves that card alone. The write itself is not read back: what was written is what
+	 * `change` applies (study-data.ts), and it changes nothing but that card and today's answers.
 	 */
-	update(change: (data: StudyData) => StudyData): void {
+	update(cardId: string, change: (data: StudyData) => StudyData): void {
 		this.#updates++;
-		if (this.#data) this.#data = change(this.#data);
+		if (!this.#data) return;
+		const data = change(this.#data);
+		this.#plan?.update(cardId, data);
+		this.#data = data;
 	}
 
 	#onVisible = () => {
@@ -161,15 +166,17 @@ export class TodayQueue {
 		this.#readAgain = false;
 		const updates = this.#updates;
 		const started = performance.now();
-		loadStudyData(this.#clock.now()).then(
+		loadStudyData(this.#clock.now(), (id) => this.#deck.has(id)).then(
 			(data) => {
 				this.#reading = false;
 				if (!this.#running) return;
 				// An own update or another tab's change came while reading: the result may lack it.
 				if (this.#readAgain || updates !== this.#updates) return this.#read();
 				this.#error = null;
-				this.#data = data;
 				this.#now = this.#clock.now();
+				this.#settings = data.settings;
+				this.#plan = new QueuePlan(this.#cards, data, this.scheduler, this.#now);
+				this.#data = data;
 				// The read and the queue built from it (`queue:build`).
 				void this.queue;
 				measureSince('queue:build', started);

@@ -14,10 +14,10 @@ vi.mock('../db/study.ts', async (original) => {
 	const actual = await original<typeof import('../db/study.ts')>();
 	return {
 		...actual,
-		loadStudyData: async (now: number) => {
+		loadStudyData: async (...args: Parameters<typeof actual.loadStudyData>) => {
 			reads.count++;
 			const gate = reads.gate;
-			const data = await actual.loadStudyData(now);
+			const data = await actual.loadStudyData(...args);
 			if (gate) await gate;
 			return data;
 		}
@@ -58,7 +58,7 @@ async function inAnotherTab<T>(write: () => Promise<T>): Promise<T> {
 /** An answer given in this tab, applied in memory as the review session does. */
 async function answerHere(cardId: string): Promise<void> {
 	const { review, state } = await answerCard(cardId, 3, { now: t0, settings: DEFAULT_SETTINGS });
-	today.update((d) => withAnswer(d, review, state));
+	today.update(cardId, (d) => withAnswer(d, review, state));
 }
 
 beforeEach(async () => {
