@@ -29,6 +29,8 @@ const DAY = 86_400_000;
 if (!process.env.SKIP_BUILD) {
 	writeStressContent(CONTENT);
 	const started = Date.now();
+	// A fresh checkout has no .svelte-kit yet, which tsconfig.json extends.
+	execFileSync('npx', ['svelte-kit', 'sync'], { stdio: 'inherit' });
 	execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
 		env: { ...process.env, CONTENT_DIR: CONTENT, BUILD_DIR: BUILD, KIT_OUT_DIR: join(ROOT, 'kit') },
 		stdio: 'inherit'

@@ -71,6 +71,8 @@ function build(collection: Collection): { buildDir: string; kitOut: string } {
 	}
 	log(`building the ${collection} app…`);
 	try {
+		// A fresh checkout has no .svelte-kit yet, which tsconfig.json extends.
+		execFileSync(join(ROOT, 'node_modules/.bin/svelte-kit'), ['sync'], { cwd: ROOT, stdio: 'pipe' });
 		execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build'], { cwd: ROOT, env, stdio: 'pipe' });
 	} catch (error) {
 		const e = error as { stdout?: Buffer; stderr?: Buffer };
