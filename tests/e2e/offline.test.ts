@@ -6,6 +6,8 @@ const ownServer = ownBuildServer(11);
 test('after one visit, every screen and deep link loads with no network and no server', async ({
 	browser
 }) => {
+	// Every screen and deep link, loaded one after another: longer than one screen's test.
+	test.slow();
 	const server = ownServer();
 	const context = await browser.newContext({ baseURL: server.url });
 	const page = await context.newPage();
