@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { deck, storedReviewCount, storedStates } from './history';
 import { answerByKeys, answerShown, counts, question, todayNumbers } from './review-helpers';
 
 async function openReview(page: Page) {
@@ -36,6 +37,36 @@ test('five cards reviewed by keyboard alone are kept over a reload', async ({ pa
 		new RegExp(`^${start.fresh - after.fresh} of \\d+ cards`)
 	);
 	await expect(page.locator('.card-list .chip', { hasText: 'Learning' }).first()).toBeVisible();
+});
+
+test('an answer whose save a reload cut off is written when the app opens again', async ({ page }) => {
+	await openReview(page);
+	await answerByKeys(page, '3');
+	// A settled answer leaves no note behind.
+	await expect
+		.poll(() => page.evaluate(() => localStorage.getItem('kz-tm-study:pending-answers')))
+		.toBeNull();
+	expect(await storedReviewCount(page)).toBe(1);
+
+	// The note an answer leaves while its write is under way, as a reload at that moment would leave it.
+	const cardId = deck.cards.at(-1)!.id;
+	const now = await page.evaluate(() => Date.now());
+	await page.evaluate((note) => localStorage.setItem('kz-tm-study:pending-answers', JSON.stringify([note])), {
+		id: crypto.randomUUID(),
+		cardId,
+		rating: 4,
+		now,
+		durationMs: 5000
+	});
+	await page.reload();
+	await expect(question(page)).toBeVisible();
+	await expect.poll(() => storedReviewCount(page)).toBe(2);
+	const state = (await storedStates(page)).find((s) => s.cardId === cardId);
+	expect(state?.reps).toBe(1);
+	expect(await page.evaluate(() => localStorage.getItem('kz-tm-study:pending-answers'))).toBeNull();
+
+	await page.goto('/');
+	expect((await todayNumbers(page)).answered).toBe(2);
 });
 
 test('Undo takes back answers one by one, restoring the card and the counts', async ({ page }) => {

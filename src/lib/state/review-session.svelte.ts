@@ -2,6 +2,7 @@
 // given in this session (for Undo), and what to announce. The schedule itself comes from srs/ and db/.
 import type { CardFlagRow } from '../db/schema.ts';
 import { answerCard, buryCard, newId, restoreFlag, setSuspended, undoReview } from '../db/reviews.ts';
+import { noteAnswer } from '../db/journal.ts';
 import type { StudyData } from '../db/study.ts';
 import { nextDayStart } from '../srs/day.ts';
 import { cardStatus } from '../srs/progress.ts';
@@ -147,6 +148,8 @@ export class ReviewSession {
 		const now = this.#clock.now();
 		const durationMs = now - this.#shownAt;
 		const id = newId();
+		// Kept until the write settles, so that a reload meanwhile cannot lose the answer.
+		const settle = noteAnswer({ id, cardId, rating, now, durationMs });
 		const before = data.states.get(cardId);
 		const expected = rate(this.today.scheduler, cardId, before, rating, now, id, durationMs);
 		this.today.update(cardId, (d) => withAnswer(d, expected.review, expected.state));
@@ -180,6 +183,7 @@ export class ReviewSession {
 			this.#error = `The answer could not be saved: ${message(error)}`;
 			return false;
 		} finally {
+			settle();
 			this.#busy = false;
 		}
 	}
