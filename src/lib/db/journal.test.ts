@@ -1,15 +1,14 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase, useDatabase } from './index.ts';
-import { noteAnswer, notedAnswers, type PendingAnswer } from './journal.ts';
 import {
-	allStates,
-	answerCard,
-	rebuildAllStates,
-	recoverAnswers,
+	noteAnswer,
+	notedAnswers,
+	recoverNotedAnswers as recoverAnswers,
 	resetRecovery,
-	reviewsOfCard
-} from './reviews.ts';
+	type PendingAnswer
+} from './journal.ts';
+import { allStates, answerCard, rebuildAllStates, reviewsOfCard } from './reviews.ts';
 
 const t0 = new Date(2026, 2, 1, 9).getTime();
 const DAY = 86_400_000;

@@ -2,7 +2,7 @@
 // commits, and a reload or a closed tab at that moment can drop the transaction. So each answer is first noted
 // in localStorage (a synchronous write, kept over a reload or a closed tab), and the note is removed once the
 // write has settled. On the next start, a note whose answer is not in the log is written then
-// (reviews.ts, recoverAnswers). A note stays alone while the tab that made it holds its Web Lock: that tab is
+// (recover.ts). A note stays alone while the tab that made it holds its Web Lock: that tab is
 // open and may still be writing it.
 import type { Answer } from '../srs/scheduler.ts';
 
@@ -92,4 +92,24 @@ export async function unsettledAnswers(): Promise<PendingAnswer[]> {
 	const { held = [], pending = [] } = await manager.query();
 	const busy = new Set([...held, ...pending].map((lock) => lock.name));
 	return list.filter((a) => !busy.has(LOCK + a.id));
+}
+
+/**
+ * Writes the notes whose writes were cut off (see recover.ts, loaded only then); resolves to how many were
+ * written. Once per page: later calls share the first's result.
+ */
+export function recoverNotedAnswers(): Promise<number> {
+	recovery ??= notedAnswers().length
+		? unsettledAnswers().then((notes) =>
+				notes.length ? import('./recover.ts').then((m) => m.writeAnswers(notes, forgetAnswer)) : 0
+			)
+		: Promise.resolve(0);
+	return recovery;
+}
+
+let recovery: Promise<number> | undefined;
+
+/** For tests: lets recoverNotedAnswers() run again. */
+export function resetRecovery(): void {
+	recovery = undefined;
 }

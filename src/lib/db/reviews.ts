@@ -1,8 +1,7 @@
 // Reading and writing the review log and the card states derived from it.
-import { makeScheduler, dueNowRow, rate, replay, replayLog, type Answer } from '../srs/scheduler.ts';
+import { makeScheduler, dueNowRow, rate, replay, type Answer } from '../srs/scheduler.ts';
 import type { SrsSettings } from '../srs/settings.ts';
 import { getDb, type CardFlagRow, type CardStateRow, type ReviewRow } from './index.ts';
-import { forgetAnswer, unsettledAnswers, type PendingAnswer } from './journal.ts';
 import { loadSettings } from './settings.ts';
 
 export function newId(): string {
@@ -30,55 +29,6 @@ export async function answerCard(
 		await db.cardStates.put(result.state);
 		return result;
 	});
-}
-
-/**
- * Writes an answer noted in the journal whose write was cut off (journal.ts). The card's log is replayed with
- * it in its place by time, so answers given to the card since still follow it. False when it is in the log.
- */
-export async function restoreAnswer(answer: PendingAnswer, settings?: SrsSettings): Promise<boolean> {
-	const db = getDb();
-	const f = makeScheduler(settings ?? (await loadSettings()));
-	return db.transaction('rw', db.reviews, db.cardStates, async () => {
-		if (await db.reviews.get(answer.id)) return false;
-		const log = await db.reviews.where('cardId').equals(answer.cardId).toArray();
-		const replayed = replayLog(f, answer.cardId, [
-			...log,
-			{ id: answer.id, rating: answer.rating, reviewedAt: answer.now, durationMs: answer.durationMs }
-		]);
-		const row = replayed?.rows.find((r) => r.id === answer.id);
-		if (!replayed || !row) throw new Error(`the answer to ${answer.cardId} could not be replayed`);
-		await db.reviews.add(row);
-		await db.cardStates.put(replayed.state);
-		return true;
-	});
-}
-
-let recovery: Promise<number> | null = null;
-
-/**
- * Writes the journal's cut-off answers, once per page (later calls share the first's result); resolves to how
- * many were written. A note that cannot be written stays for the next page load.
- */
-export function recoverAnswers(): Promise<number> {
-	recovery ??= (async () => {
-		let written = 0;
-		for (const answer of await unsettledAnswers()) {
-			try {
-				if (await restoreAnswer(answer)) written++;
-				forgetAnswer(answer.id);
-			} catch {
-				// Kept in the journal: the next page load tries again.
-			}
-		}
-		return written;
-	})();
-	return recovery;
-}
-
-/** For tests: lets recoverAnswers() run again. */
-export function resetRecovery(): void {
-	recovery = null;
 }
 
 /** Rebuilds one card's state from its log, inside the caller's transaction. */

@@ -5,7 +5,7 @@
 // next card comes at the cost of the day's work, not of the deck or the history.
 import { getDb } from '../db/index.ts';
 import { onChangeElsewhere } from '../db/changes.ts';
-import { recoverAnswers } from '../db/reviews.ts';
+import { recoverNotedAnswers } from '../db/journal.ts';
 import { loadStudyData, type StudyData } from '../db/study.ts';
 import { dayStart } from '../srs/day.ts';
 import { daySummary } from '../srs/progress.ts';
@@ -168,7 +168,7 @@ export class TodayQueue {
 		const updates = this.#updates;
 		const started = performance.now();
 		// Answers a reload cut off before they were saved are written first (once per page; see db/journal.ts).
-		recoverAnswers()
+		recoverNotedAnswers()
 			.catch(() => 0)
 			.then(() => loadStudyData(this.#clock.now(), (id) => this.#deck.has(id)))
 			.then(
