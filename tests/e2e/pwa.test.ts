@@ -209,6 +209,7 @@ test('the content security policy allows this origin only, and nothing on any pa
 });
 
 test('the app never asks another origin for anything', async ({ context, baseURL }) => {
+	test.slow(); // every screen in turn, hovering its links
 	const origin = new URL(baseURL!).origin;
 	const ours: string[] = [];
 	const foreign: string[] = [];

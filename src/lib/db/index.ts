@@ -1,5 +1,6 @@
 // The app's one database instance. Other modules in db/ read and write through it.
 import { announceChanges } from './changes.ts';
+import { recoverOnOpen } from './journal.ts';
 import { StudyDatabase } from './schema.ts';
 import { notifySchemaUpgradeElsewhere } from './upgrade.ts';
 
@@ -23,12 +24,18 @@ function closeOnUpgradeElsewhere(db: StudyDatabase): void {
 	});
 }
 
+/** Answers a reload cut off are written as the database opens, before any read (journal.ts). */
+function recoverAnswersOnOpen(db: StudyDatabase): void {
+	db.on('ready', (vip) => recoverOnOpen(vip as StudyDatabase), true);
+}
+
 /** The database, opened on first use. Tests may pass their own (fake-indexeddb) instance to useDatabase(). */
 export function getDb(): StudyDatabase {
 	if (!instance) {
 		instance = new StudyDatabase();
 		closeOnUpgradeElsewhere(instance);
 		announceChanges(instance);
+		recoverAnswersOnOpen(instance);
 	}
 	return instance;
 }
@@ -37,4 +44,5 @@ export function useDatabase(db: StudyDatabase): void {
 	instance = db;
 	closeOnUpgradeElsewhere(db);
 	announceChanges(db);
+	recoverAnswersOnOpen(db);
 }

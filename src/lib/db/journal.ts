@@ -1,10 +1,11 @@
 // Answers on their way to the database. The review screen shows the next card before an answer's transaction
 // commits, and a reload or a closed tab at that moment can drop the transaction. So each answer is first noted
 // in localStorage (a synchronous write, kept over a reload or a closed tab), and the note is removed once the
-// write has settled. On the next start, a note whose answer is not in the log is written then
-// (recover.ts). A note stays alone while the tab that made it holds its Web Lock: that tab is
+// write has settled. When the database next opens, before anything reads it, a note whose answer is not in the
+// log is written (recover.ts). A note is left alone while the tab that made it holds its Web Lock: that tab is
 // open and may still be writing it.
 import type { Answer } from '../srs/scheduler.ts';
+import type { StudyDatabase } from './schema.ts';
 
 export interface PendingAnswer {
 	id: string;
@@ -95,21 +96,15 @@ export async function unsettledAnswers(): Promise<PendingAnswer[]> {
 }
 
 /**
- * Writes the notes whose writes were cut off (see recover.ts, loaded only then); resolves to how many were
- * written. Once per page: later calls share the first's result.
+ * Run as the database opens (index.ts), before any other read or write: writes the notes whose writes were cut
+ * off (recover.ts, loaded only then). Nothing to wait for when there are no notes. A failure leaves the notes
+ * for the next page load and never keeps the database from opening.
  */
-export function recoverNotedAnswers(): Promise<number> {
-	recovery ??= notedAnswers().length
-		? unsettledAnswers().then((notes) =>
-				notes.length ? import('./recover.ts').then((m) => m.writeAnswers(notes, forgetAnswer)) : 0
-			)
-		: Promise.resolve(0);
-	return recovery;
-}
-
-let recovery: Promise<number> | undefined;
-
-/** For tests: lets recoverNotedAnswers() run again. */
-export function resetRecovery(): void {
-	recovery = undefined;
+export function recoverOnOpen(db: StudyDatabase): Promise<number> | undefined {
+	if (!notedAnswers().length) return undefined;
+	return unsettledAnswers()
+		.then((notes) =>
+			notes.length ? import('./recover.ts').then((m) => m.writeAnswers(db, notes, forgetAnswer)) : 0
+		)
+		.catch(() => 0);
 }

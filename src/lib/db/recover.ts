@@ -1,9 +1,8 @@
-// Writing the answers the journal noted whose writes were cut off (journal.ts). Loaded only when there are
-// such notes, which is rare: the code stays out of the screens' first download. Imports nothing from the
+// Writing the answers the journal noted whose writes were cut off (journal.ts), while the database opens and
+// before anything else reads it (`db` is Dexie's VIP instance for that). Loaded only when there are such notes, which is rare: the code stays out of the screens' first download. Imports nothing from the
 // journal, so that the journal stays in the chunk of the screens that use it.
 import { makeScheduler, replayLog } from '../srs/scheduler.ts';
-import type { SrsSettings } from '../srs/settings.ts';
-import { getDb } from './index.ts';
+import type { StudyDatabase } from './index.ts';
 import type { PendingAnswer } from './journal.ts';
 import { loadSettings } from './settings.ts';
 
@@ -11,9 +10,8 @@ import { loadSettings } from './settings.ts';
  * Writes an answer noted in the journal whose write was cut off (journal.ts). The card's log is replayed with
  * it in its place by time, so answers given to the card since still follow it. False when it is in the log.
  */
-export async function restoreAnswer(answer: PendingAnswer, settings?: SrsSettings): Promise<boolean> {
-	const db = getDb();
-	const f = makeScheduler(settings ?? (await loadSettings()));
+export async function restoreAnswer(db: StudyDatabase, answer: PendingAnswer): Promise<boolean> {
+	const f = makeScheduler(await loadSettings(db));
 	return db.transaction('rw', db.reviews, db.cardStates, async () => {
 		if (await db.reviews.get(answer.id)) return false;
 		const log = await db.reviews.where('cardId').equals(answer.cardId).toArray();
@@ -34,13 +32,14 @@ export async function restoreAnswer(answer: PendingAnswer, settings?: SrsSetting
  * kept for the next page load. Resolves to how many answers were written.
  */
 export async function writeAnswers(
+	db: StudyDatabase,
 	notes: readonly PendingAnswer[],
 	forget: (id: string) => void
 ): Promise<number> {
 	let written = 0;
 	for (const answer of notes) {
 		try {
-			if (await restoreAnswer(answer)) written++;
+			if (await restoreAnswer(db, answer)) written++;
 			forget(answer.id);
 		} catch {
 			// Kept in the journal: the next page load tries again.

@@ -4,7 +4,7 @@ import {
 	type SettingsErrors,
 	type SrsSettings
 } from '../srs/settings.ts';
-import { getDb } from './index.ts';
+import { getDb, type StudyDatabase } from './index.ts';
 import { rebuildAllStates } from './reviews.ts';
 
 /** Settings-table key of the review settings (also their name in backups). */
@@ -12,8 +12,8 @@ export const SRS_SETTINGS_KEY = 'srs';
 const KEY = SRS_SETTINGS_KEY;
 
 /** The saved review settings, or the defaults; a stored value that no longer validates falls back to the defaults. */
-export async function loadSettings(): Promise<SrsSettings> {
-	const row = await getDb().settings.get(KEY);
+export async function loadSettings(db: StudyDatabase = getDb()): Promise<SrsSettings> {
+	const row = await db.settings.get(KEY);
 	if (!row) return { ...DEFAULT_SETTINGS };
 	const checked = validateSettings({ ...DEFAULT_SETTINGS, ...(row.value as object) });
 	return checked.ok ? checked.settings : { ...DEFAULT_SETTINGS };

@@ -5,7 +5,6 @@
 // next card comes at the cost of the day's work, not of the deck or the history.
 import { getDb } from '../db/index.ts';
 import { onChangeElsewhere } from '../db/changes.ts';
-import { recoverNotedAnswers } from '../db/journal.ts';
 import { loadStudyData, type StudyData } from '../db/study.ts';
 import { dayStart } from '../srs/day.ts';
 import { daySummary } from '../srs/progress.ts';
@@ -167,32 +166,28 @@ export class TodayQueue {
 		this.#readAgain = false;
 		const updates = this.#updates;
 		const started = performance.now();
-		// Answers a reload cut off before they were saved are written first (once per page; see db/journal.ts).
-		recoverNotedAnswers()
-			.catch(() => 0)
-			.then(() => loadStudyData(this.#clock.now(), (id) => this.#deck.has(id)))
-			.then(
-				(data) => {
-					this.#reading = false;
-					if (!this.#running) return;
-					// An own update or another tab's change came while reading: the result may lack it.
-					if (this.#readAgain || updates !== this.#updates) return this.#read();
-					this.#error = null;
-					this.#now = this.#clock.now();
-					this.#settings = data.settings;
-					this.#plan = new QueuePlan(this.#cards, data, this.scheduler, this.#now);
-					this.#data = data;
-					// The read and the queue built from it (`queue:build`).
-					void this.queue;
-					measureSince('queue:build', started);
-					this.#arm();
-					this.#notify();
-				},
-				(error: unknown) => {
-					this.#reading = false;
-					this.#error = error instanceof Error ? error.message : String(error);
-				}
-			);
+		loadStudyData(this.#clock.now(), (id) => this.#deck.has(id)).then(
+			(data) => {
+				this.#reading = false;
+				if (!this.#running) return;
+				// An own update or another tab's change came while reading: the result may lack it.
+				if (this.#readAgain || updates !== this.#updates) return this.#read();
+				this.#error = null;
+				this.#now = this.#clock.now();
+				this.#settings = data.settings;
+				this.#plan = new QueuePlan(this.#cards, data, this.scheduler, this.#now);
+				this.#data = data;
+				// The read and the queue built from it (`queue:build`).
+				void this.queue;
+				measureSince('queue:build', started);
+				this.#arm();
+				this.#notify();
+			},
+			(error: unknown) => {
+				this.#reading = false;
+				this.#error = error instanceof Error ? error.message : String(error);
+			}
+		);
 	}
 
 	#arm(): void {
