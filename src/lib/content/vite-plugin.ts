@@ -20,6 +20,8 @@ const SUMMARY_RESOLVED = '\0' + SUMMARY_ID;
 export function deckPlugin(): Plugin {
 	let root = process.cwd();
 	let build = false;
+	/** The compiled deck, shared by the deck and its summary; dropped when content changes in dev. */
+	let compiled: ReturnType<typeof compileDeck> | undefined;
 	return {
 		name: 'deck',
 		configResolved(config) {
@@ -34,7 +36,7 @@ export function deckPlugin(): Plugin {
 			if (id !== RESOLVED && id !== SUMMARY_RESOLVED) return;
 			const { sources, cards } = contentFiles(root);
 			for (const f of [...sources, ...cards]) this.addWatchFile(join(root, f.file));
-			const deck = compileDeck(sources, cards);
+			const deck = (compiled ??= compileDeck(sources, cards));
 			const summary = id === SUMMARY_RESOLVED;
 			const json = JSON.stringify(summary ? summarizeDeck(deck) : deck);
 			// The server-side build (used only to prerender the empty shells) needs no deck.
@@ -51,6 +53,7 @@ export function deckPlugin(): Plugin {
 			server.watcher.add(dir);
 			server.watcher.on('change', (path) => {
 				if (!path.startsWith(dir)) return;
+				compiled = undefined;
 				for (const resolved of [RESOLVED, SUMMARY_RESOLVED]) {
 					const mod = server.moduleGraph.getModuleById(resolved);
 					if (mod) server.moduleGraph.invalidateModule(mod);

@@ -32,12 +32,9 @@ function recoverAnswersOnOpen(db: StudyDatabase): void {
 /** The database, opened on first use. Tests may pass their own (fake-indexeddb) instance to useDatabase(). */
 export function getDb(): StudyDatabase {
 	if (!instance) {
-		instance = new StudyDatabase();
-		closeOnUpgradeElsewhere(instance);
-		announceChanges(instance);
-		recoverAnswersOnOpen(instance);
+		useDatabase(new StudyDatabase());
 	}
-	return instance;
+	return instance!;
 }
 
 export function useDatabase(db: StudyDatabase): void {

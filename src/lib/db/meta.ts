@@ -11,11 +11,3 @@ export async function getMetaTime(key: MetaKey): Promise<number | null> {
 export async function setMetaTime(key: MetaKey, time: number): Promise<void> {
 	await getDb().meta.put({ key, value: time });
 }
-
-export async function getMeta(key: MetaKey): Promise<unknown> {
-	return (await getDb().meta.get(key))?.value;
-}
-
-export async function setMeta(key: MetaKey, value: unknown): Promise<void> {
-	await getDb().meta.put({ key, value });
-}

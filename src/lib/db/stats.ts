@@ -3,6 +3,7 @@
 import { State } from '../srs/scheduler.ts';
 import type { RatingCounts } from '../stats/retention.ts';
 import { studyDays } from '../stats/days.ts';
+import { dayStreak } from '../stats/heatmap.ts';
 import { getDb, type QuizRow } from './index.ts';
 
 const STATES = [State.New, State.Learning, State.Review, State.Relearning];
@@ -97,21 +98,14 @@ export async function dayStreakBack(
 	hour: number,
 	firstBatch = 8
 ): Promise<{ days: number; includesToday: boolean }> {
-	let includesToday = false;
-	let days = 0;
-	let offset = 0; // days back from today already looked at
+	// Whether each day looked at had an answer (1) or not (0), oldest first, up to today.
+	let known: number[] = [];
 	for (let batch = Math.max(1, firstBatch); ; batch *= 2) {
-		const span = studyDays(now, hour, -(offset + batch - 1), batch);
+		const span = studyDays(now, hour, -(known.length + batch - 1), batch);
 		const active = await daysWithAnswers([...span.map((d) => d.start), span[span.length - 1]!.end]);
-		// Newest first: active[batch - 1] is `offset` days back.
-		for (let i = batch - 1; i >= 0; i--) {
-			const back = offset + (batch - 1 - i);
-			if (active[i]) {
-				if (back === 0) includesToday = true;
-				days++;
-			} else if (back !== 0) return { days, includesToday };
-		}
-		offset += batch;
+		known = [...active.map(Number), ...known];
+		const { days, includesToday, open } = dayStreak(known);
+		if (!open) return { days, includesToday };
 	}
 }
 

@@ -38,8 +38,6 @@ function message(error: unknown): string {
 export class ReviewSession {
 	readonly today: TodayQueue;
 	readonly #clock: Clock;
-	/** Ids of the deck's cards: a snapshot never brings back a card that left the deck. */
-	readonly #deck: ReadonlySet<string>;
 	readonly #afterFirstAnswer: () => void;
 	#currentId = $state<string | null>(null);
 	#revealed = $state(false);
@@ -57,8 +55,6 @@ export class ReviewSession {
 
 	constructor(cards: readonly QueueCard[], options: ReviewSessionOptions = {}) {
 		this.#clock = options.clock ?? systemClock;
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- never changed after this
-		this.#deck = new Set(cards.map((c) => c.id));
 		// Asked once the learner has progress worth keeping; storage.ts remembers that it asked.
 		// Loaded only then: the screen's first paint does not wait for it.
 		this.#afterFirstAnswer =
@@ -239,8 +235,8 @@ export class ReviewSession {
 	restore(snapshot: ReviewSnapshot | undefined): void {
 		if (this.#used || !snapshot) return;
 		this.#used = true;
-		this.#undo = snapshot.undo.filter((e) => this.#deck.has(e.cardId));
-		if (snapshot.cardId && this.#deck.has(snapshot.cardId)) {
+		this.#undo = snapshot.undo.filter((e) => this.today.inDeck(e.cardId));
+		if (snapshot.cardId && this.today.inDeck(snapshot.cardId)) {
 			this.#show(snapshot.cardId);
 			this.#revealed = snapshot.revealed;
 		}

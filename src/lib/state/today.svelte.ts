@@ -79,6 +79,11 @@ export class TodayQueue {
 
 	readonly summary = $derived(daySummary(this.#data?.reviewsToday ?? []));
 
+	/** Whether the card is in the deck this queue shows. */
+	inDeck(cardId: string): boolean {
+		return this.#deck.has(cardId);
+	}
+
 	get data(): StudyData | null {
 		return this.#data;
 	}
@@ -166,7 +171,7 @@ export class TodayQueue {
 		this.#readAgain = false;
 		const updates = this.#updates;
 		const started = performance.now();
-		loadStudyData(this.#clock.now(), (id) => this.#deck.has(id)).then(
+		loadStudyData(this.#clock.now(), (id) => this.inDeck(id)).then(
 			(data) => {
 				this.#reading = false;
 				if (!this.#running) return;

@@ -63,6 +63,6 @@ export function dayStreak(
 		days++;
 		i--;
 	}
-	const open = i < 0 && (days > 0 || before > 0);
+	const open = i < 0;
 	return { days: open ? days + before : days, includesToday, open };
 }
