@@ -17,7 +17,7 @@ const config = {
 		adapter: adapter({ pages: env.BUILD_DIR ?? 'build', fallback: '404.html', strict: true }),
 		outDir: env.KIT_OUT_DIR ?? '.svelte-kit',
 		version: env.APP_VERSION ? { name: env.APP_VERSION } : {},
-		// Registered by src/lib/state/app-update.svelte.ts, which owns the update flow:
+		// Registered by src/lib/pwa/app-update.svelte.ts, which owns the update flow:
 		// a new version waits until the learner chooses to reload.
 		serviceWorker: { register: false },
 		// Absolute asset paths: the service worker answers unknown addresses with the cached home page,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { deckPlugin } from './src/lib/content/vite-plugin.ts';
+import { deckPlugin } from './src/deck-compiler/vite-plugin.ts';
 
 export default defineConfig({
 	plugins: [deckPlugin(), sveltekit()],

@@ -6,16 +6,17 @@
 // page's long tasks (the budget: none over 200 ms).
 // Run: npm run bench:import   Environment: REVIEWS, FORMAT (2, or 1 for the old rows-as-stored file),
 // E2E_PORT (default 4184), SKIP_BUILD=1 to reuse the last stress build.
+import type { Answer, CardStateRow, ReviewRow } from '../src/lib/model.ts';
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { writeStressContent } from '../scripts/bench/stress-content.ts';
 import { startStaticServer } from '../tests/e2e/support/static-server.ts';
 import { encodeBackup, serializeBackup, type BackupV1 } from '../src/lib/backup/format.ts';
-import type { CardStateRow, ReviewRow } from '../src/lib/db/schema.ts';
-import { dueNowRow, makeScheduler, rate, type Answer } from '../src/lib/srs/scheduler.ts';
+
+import { dueNowRow, makeScheduler, rate } from '../src/lib/srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../src/lib/srs/settings.ts';
-import { loadDeck } from '../src/lib/content/load.ts';
+import { loadDeck } from '../src/deck-compiler/load.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4184);
 const total = Number(process.env.REVIEWS ?? 300_000);

@@ -4,16 +4,17 @@
 // The timings are the app's own User Timing measures (src/lib/perf.ts), read back from the page.
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 5200; the stress build
 // uses the next port), BENCH_ONLY=real|stress to run one collection, BENCH_RUNS (page loads per figure).
+import type { CardStateRow, ReviewRow, SrsSettings } from '../src/lib/model.ts';
 import { encodeBackup, serializeBackup } from '../src/lib/backup/format.ts';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadDeck } from '../src/lib/content/load.ts';
-import type { CardStateRow, ReviewRow } from '../src/lib/db/schema.ts';
+import { loadDeck } from '../src/deck-compiler/load.ts';
+
 import { makeScheduler, replay } from '../src/lib/srs/scheduler.ts';
-import { DEFAULT_SETTINGS, type SrsSettings } from '../src/lib/srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../src/lib/srs/settings.ts';
 import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';
 import { simulateDailyReview, simulateEachCard, type History } from '../scripts/bench/simulate.ts';
 import { writeStressContent } from '../scripts/bench/stress-content.ts';

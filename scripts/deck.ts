@@ -1,8 +1,8 @@
 // `npm run --silent deck:json` prints the compiled deck; `npm run deck:report` prints coverage
 // and exits 1 when a deck rule is broken. Both exit 1 with every problem listed when content is invalid.
-import { loadDeck } from '../src/lib/content/load.ts';
-import { ContentError } from '../src/lib/content/compile.ts';
-import { deckReport, formatReport } from '../src/lib/content/report.ts';
+import { loadDeck } from '../src/deck-compiler/load.ts';
+import { ContentError } from '../src/deck-compiler/compile.ts';
+import { deckReport, formatReport } from '../src/deck-compiler/report.ts';
 
 const command = process.argv[2];
 try {

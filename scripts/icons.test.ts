@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { drawIcons } from './icons';
+import { drawIcons } from './icons.ts';
 
 /** The size and the uncompressed scanlines of a PNG, so that two encoders' bytes may differ. */
 function decode(png: Buffer): { width: number; height: number; rows: Buffer } {

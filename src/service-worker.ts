@@ -5,10 +5,10 @@
 
 // The app offline: every file of this version is cached on install, and every request for this
 // origin is answered from that cache. A new version installs beside the old one and waits; the page
-// tells this worker when the learner has chosen to reload (src/lib/state/app-update.svelte.ts), so a
+// tells this worker when the learner has chosen to reload (src/lib/pwa/app-update.svelte.ts), so a
 // page never runs on a mix of two versions' files.
 import { build, files, prerendered, version } from '$service-worker';
-import type { WorkerMessage } from '$lib/worker-message';
+import type { WorkerMessage } from '$lib/pwa/worker-message.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 

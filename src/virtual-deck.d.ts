@@ -1,12 +1,12 @@
-// The compiled deck, made from content/ by src/lib/content/vite-plugin.ts: the URL of its JSON file
+// The compiled deck, made from content/ by src/deck-compiler/vite-plugin.ts: the URL of its JSON file
 // in a production build, the deck itself in dev and tests.
 declare module 'virtual:deck' {
-	const deck: import('$lib/content/types').Deck | string;
+	const deck: import('./lib/model.ts').Deck | string;
 	export default deck;
 }
 
-// Its summary (src/lib/content/summary.ts), the same way: a URL in a production build, the object in dev and tests.
+// Its summary (src/lib/deck/summarize.ts), the same way: a URL in a production build, the object in dev and tests.
 declare module 'virtual:deck-summary' {
-	const summary: import('$lib/content/summary').DeckSummary | string;
+	const summary: import('./lib/deck/summarize.ts').DeckSummary | string;
 	export default summary;
 }

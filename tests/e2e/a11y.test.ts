@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { routes } from './support/pwa';
-import { openAllCards } from './support/layout';
+import { routes } from './support/pwa.ts';
+import { openAllCards } from './support/layout.ts';
 
 // Each screen once, in the state with the most on it.
 const pages: { path: string; ready: (page: Page) => Promise<void> }[] = [

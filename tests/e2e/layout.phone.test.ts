@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { routes } from './support/pwa';
-import { openAllCards, sidewaysScroll, smallTargets } from './support/layout';
+import { routes } from './support/pwa.ts';
+import { openAllCards, sidewaysScroll, smallTargets } from './support/layout.ts';
 
 for (const viewport of [
 	{ width: 360, height: 640 },

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ownBuildServer, routes, waitForServiceWorker } from './support/pwa';
+import { ownBuildServer, routes, waitForServiceWorker } from './support/pwa.ts';
 
 const ownServer = ownBuildServer(11);
 

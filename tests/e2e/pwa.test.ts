@@ -3,9 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildVersion, immutableFiles } from './support/builds';
-import { startStaticServer } from './support/static-server';
-import { routes, waitForServiceWorker } from './support/pwa';
+import { buildVersion, immutableFiles } from './support/builds.ts';
+import { startStaticServer } from './support/static-server.ts';
+import { routes, waitForServiceWorker } from './support/pwa.ts';
 
 /** The app's hashed files this page has loaded (from the service worker or the network). */
 function loadedAppFiles(page: Page): Promise<string[]> {

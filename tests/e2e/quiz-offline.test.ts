@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { ownBuildServer, waitForServiceWorker } from './support/pwa';
-import { answerByKeyboard, scopes } from './quiz-helpers.ts';
+import { ownBuildServer, waitForServiceWorker } from './support/pwa.ts';
+import { answerByKeyboard, scopes } from './support/quiz.ts';
 
 const ownServer = ownBuildServer(13);
 

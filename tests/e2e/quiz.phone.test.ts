@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { answerByKeyboard, deck, scopes, seedWhereFirst } from './quiz-helpers.ts';
-import { sidewaysScroll, smallTargets } from './support/layout';
+import { answerByKeyboard, deck, scopes, seedWhereFirst } from './support/quiz.ts';
+import { sidewaysScroll, smallTargets } from './support/layout.ts';
 
 /** A target a thumb can hit on a 360 px phone: at least 44 px tall and wide as asked. */
 async function expectLargeTarget(target: Locator, minWidth: number) {

@@ -7,8 +7,8 @@ import {
 	plannedQuestions,
 	scopes,
 	seedWhereFirst
-} from './quiz-helpers.ts';
-import { counts } from './review-helpers.ts';
+} from './support/quiz.ts';
+import { counts } from './support/review.ts';
 
 test('a topic quiz runs from start to Results by keyboard alone, with the right score', async ({ page }) => {
 	const topic = biggestTopic();

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { answerShown, counts, question } from './review-helpers';
+import { answerShown, counts, question } from './support/review.ts';
 
 async function box(locator: Locator) {
 	const b = await locator.boundingBox();

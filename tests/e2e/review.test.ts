@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { deck, storedReviewCount, storedStates } from './history';
-import { answerByKeys, answerShown, counts, question, todayNumbers } from './review-helpers';
+import { deck, storedReviewCount, storedStates } from './support/history.ts';
+import { answerByKeys, answerShown, counts, question, todayNumbers } from './support/review.ts';
 
 async function openReview(page: Page) {
 	await page.goto('/review');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { storedStates } from './history';
-import { answerByKeys } from './review-helpers';
+import { storedStates } from './support/history.ts';
+import { answerByKeys } from './support/review.ts';
 
 test('Settings shows whether storage is kept and when progress was last backed up', async ({ page }) => {
 	await page.goto('/settings');

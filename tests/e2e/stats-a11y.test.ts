@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { backupFile, deck, history } from './history.ts';
+import { backupFile, deck, history } from './support/history.ts';
 
 test('the stats page, its tables and the shaded reader pass an accessibility check', async ({ page }) => {
 	// Three full axe scans, one of a page with hundreds of chart cells: slow on a busy 2-core machine.

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { answersToday, backupFile, deck, history, storedReviewCount, storedStates } from './history.ts';
+import {
+	answersToday,
+	backupFile,
+	deck,
+	history,
+	storedReviewCount,
+	storedStates
+} from './support/history.ts';
 
 async function importFile(page: Page, file: ReturnType<typeof backupFile>) {
 	await page.getByLabel('Import progress').setInputFiles(file);

@@ -1,6 +1,6 @@
 // The deck as a tab-separated text file that Anki imports (File › Import): one note per card,
 // with the card id as the note's GUID, so importing a newer export updates notes instead of adding copies.
-import type { Card, SourceDocument } from '../content/types.ts';
+import type { Card, SourceDocument } from '../model.ts';
 
 export const ANKI_FILE_NAME = 'kz-tm-study-deck.txt';
 

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cards, documents, topics } from '$lib/deck';
-import { BackupState } from '$lib/state/backup.svelte';
+import { cards, documents, topics } from '../deck/deck.ts';
+import { BackupState } from './backup.svelte.ts';
 import { importBackup, readBackupData } from '../db/backup.ts';
-import { exportFile } from '../db/backup-jobs.ts';
+import { exportFile } from './jobs.ts';
 import { StudyDatabase, useDatabase } from '../db/index.ts';
 import { addCardsToReview, allStates, answerCard, setSuspended } from '../db/reviews.ts';
 import { loadSettings, saveSettings } from '../db/settings.ts';

@@ -1,7 +1,6 @@
+import type { CardFlagRow, QuizRow, ReviewRow, SrsSettings } from '../model.ts';
 // The backup file: a documented, versioned JSON format (see README.md, "The backup file").
 // Bump BACKUP_VERSION for any change a reader of the old format would misread, and keep reading old versions.
-import type { CardFlagRow, QuizRow, ReviewRow } from '../db/schema.ts';
-import type { SrsSettings } from '../srs/settings.ts';
 
 export const BACKUP_FORMAT = 'kz-tm-study-backup';
 /** The version this app writes. It reads this one and every older one. */

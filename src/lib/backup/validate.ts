@@ -1,7 +1,8 @@
 // Reading a backup file: everything is checked before anything is written, and a file with any
 // problem is refused whole with a message that says what is wrong and where.
+import type { CardFlagRow, QuizRow, ReviewRow } from '../model.ts';
 import * as v from 'valibot';
-import type { CardFlagRow, QuizRow, ReviewRow } from '../db/schema.ts';
+
 import { DEFAULT_SETTINGS, validateSettings } from '../srs/settings.ts';
 import {
 	BACKUP_FORMAT,

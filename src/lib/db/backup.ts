@@ -1,11 +1,12 @@
 // Reading everything a backup holds, and merging a checked backup in, in one transaction.
-// Both run in a worker (db/backup-worker.ts), away from the page; they are plain async functions, so
+// Both run in a worker (backup/worker.ts), away from the page; they are plain async functions, so
 // the tests run them directly.
+import type { CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import type { BackupData, BackupSettings, CheckedBackup, FileReview } from '../backup/format.ts';
 import { planMerge, type MergePlan } from '../backup/merge.ts';
 import { makeScheduler, replayLog } from '../srs/scheduler.ts';
-import { validateSettings, type SrsSettings } from '../srs/settings.ts';
-import { getDb, type CardStateRow, type ReviewRow } from './index.ts';
+import { validateSettings } from '../srs/settings.ts';
+import { getDb } from './index.ts';
 import { KNOWLEDGE_MAP_KEY } from './preferences.ts';
 import { loadSettings, SRS_SETTINGS_KEY } from './settings.ts';
 

@@ -1,6 +1,7 @@
+import type { QuizRow } from '../model.ts';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { StudyDatabase, useDatabase, type QuizRow } from './index.ts';
+import { StudyDatabase, useDatabase } from './index.ts';
 import {
 	abandonQuiz,
 	finishedQuizzes,

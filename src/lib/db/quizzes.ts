@@ -1,6 +1,7 @@
 // Quizzes, stored whole: one row per quiz, saved after every answer (finishedAt null until the last).
 // Quizzes are practice: nothing here touches the review log or the cards' schedule.
-import { getDb, type QuizRow } from './index.ts';
+import type { QuizRow } from '../model.ts';
+import { getDb } from './index.ts';
 
 /**
  * Saves a quiz, keeping any answers already stored for it that this copy lacks (the same quiz answered

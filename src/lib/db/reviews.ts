@@ -1,7 +1,8 @@
 // Reading and writing the review log and the card states derived from it.
-import { makeScheduler, dueNowRow, rate, replay, type Answer } from '../srs/scheduler.ts';
-import type { SrsSettings } from '../srs/settings.ts';
-import { getDb, type CardFlagRow, type CardStateRow, type ReviewRow } from './index.ts';
+import type { Answer, CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
+import { makeScheduler, dueNowRow, rate, replay } from '../srs/scheduler.ts';
+
+import { getDb } from './index.ts';
 import { loadSettings } from './settings.ts';
 
 export function newId(): string {

@@ -1,9 +1,5 @@
-import {
-	DEFAULT_SETTINGS,
-	validateSettings,
-	type SettingsErrors,
-	type SrsSettings
-} from '../srs/settings.ts';
+import type { SrsSettings } from '../model.ts';
+import { DEFAULT_SETTINGS, validateSettings, type SettingsErrors } from '../srs/settings.ts';
 import { getDb, type StudyDatabase } from './index.ts';
 import { rebuildAllStates } from './reviews.ts';
 

@@ -1,10 +1,11 @@
 // The few reads behind the stats page. The log can hold hundreds of thousands of rows, so these
 // count over indexes and read rows only for short ranges (today) or small tables (card states, quizzes).
+import type { QuizRow } from '../model.ts';
 import { State } from '../srs/scheduler.ts';
 import type { RatingCounts } from '../stats/retention.ts';
 import { studyDays } from '../stats/days.ts';
 import { dayStreak } from '../stats/heatmap.ts';
-import { getDb, type QuizRow } from './index.ts';
+import { getDb } from './index.ts';
 
 const STATES = [State.New, State.Learning, State.Review, State.Relearning];
 

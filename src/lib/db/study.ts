@@ -1,11 +1,12 @@
 // What today's review is built from, read in one transaction so that the parts agree. Only what today needs
 // is read: a collection's states are mostly review cards due weeks ahead, and reading them all would cost
 // each opening of the review as much as the whole collection.
+import type { CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import { nextDayStart, dayStart } from '../srs/day.ts';
 import { isActive } from '../srs/queue.ts';
 import { State } from '../srs/scheduler.ts';
-import type { SrsSettings } from '../srs/settings.ts';
-import { getDb, type CardFlagRow, type CardStateRow, type ReviewRow } from './index.ts';
+
+import { getDb } from './index.ts';
 import { loadSettings } from './settings.ts';
 
 export interface StudyData {

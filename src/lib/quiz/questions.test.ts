@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDeck } from '../content/load.ts';
+import { loadDeck } from '../../deck-compiler/load.ts';
 import {
 	buildQuestions,
 	expectedAnswer,
@@ -11,7 +11,7 @@ import {
 	type Response
 } from './questions.ts';
 import { quizScopes } from './scope.ts';
-import { makeCard, makeCards } from './test-cards.ts';
+import { makeCard, makeCards } from '../../../tests/unit/cards.ts';
 
 const ids = (cards: { id: string }[]) => cards.map((c) => c.id);
 

@@ -1,5 +1,5 @@
 // Building a quiz from cards, and grading one answer. Pure: the same cards and seed give the same quiz.
-import type { Card } from '../content/types.ts';
+import type { Card } from '../model.ts';
 import { deriveSeed, mulberry32, randomIndex, shuffle } from './random.ts';
 import { cleanTyped, gradeTyped } from './typed-answer.ts';
 

@@ -1,5 +1,5 @@
 // What a quiz can be about: every card (mixed), one topic, or one document.
-import type { Card, SourceDocument, Topic } from '../content/types.ts';
+import type { Card, SourceDocument, Topic } from '../model.ts';
 
 /** The parts of the deck a quiz draws on. */
 export interface QuizDeck {

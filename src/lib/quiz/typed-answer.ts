@@ -1,5 +1,5 @@
 // Grading a typed answer: forgiving of how it is written, strict about what it says.
-import { foldText } from '../content/search.ts';
+import { foldText } from '../deck/search.ts';
 
 /** Longer input is cut here before grading: no answer in the deck comes near it (answers are ≤ 200). */
 export const MAX_TYPED_LENGTH = 200;

@@ -1,9 +1,10 @@
+import type { Answer, CardStateRow } from '../model.ts';
 import { describe, expect, it } from 'vitest';
-import type { CardStateRow } from '../db/schema.ts';
+
 import { nextDayStart } from './day.ts';
 import { cardStatus, daySummary } from './progress.ts';
 import { buildQueue, LEARN_AHEAD_MS, nextAvailable, nextChange, type QueueCard } from './queue.ts';
-import { makeScheduler, rate, type Answer } from './scheduler.ts';
+import { makeScheduler, rate } from './scheduler.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
 
 const MIN = 60_000;

@@ -1,5 +1,6 @@
 // What a learner's progress looks like, for the screens: a card's status, and the day's summary. Pure.
-import type { CardFlagRow, CardStateRow, ReviewRow } from '../db/schema.ts';
+
+import type { CardFlagRow, CardStateRow, ReviewRow } from '../model.ts';
 import { State } from './scheduler.ts';
 
 export type CardStatus = 'new' | 'learning' | 'review' | 'suspended' | 'buried';

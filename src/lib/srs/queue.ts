@@ -1,9 +1,9 @@
 // Today's queue: which cards the daily review shows, and in what order. Pure.
+import type { CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import type { FSRS } from 'ts-fsrs';
-import type { CardFlagRow, CardStateRow, ReviewRow } from '../db/schema.ts';
+
 import { dayStart, nextDayStart } from './day.ts';
 import { State } from './scheduler.ts';
-import type { SrsSettings } from './settings.ts';
 
 /** A learning card due this soon may be shown early when nothing else is left (Anki's "learn ahead"). */
 export const LEARN_AHEAD_MS = 20 * 60_000;

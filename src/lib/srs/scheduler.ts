@@ -1,5 +1,6 @@
 // Scheduling over ts-fsrs: rating a card, previewing intervals, and rebuilding a card from its log.
 // Pure functions: they take rows and return rows; db/ stores them.
+import type { Answer, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import {
 	createEmptyCard,
 	fsrs,
@@ -13,10 +14,7 @@ import {
 	type ReviewLog,
 	type StepUnit
 } from 'ts-fsrs';
-import type { CardStateRow, ReviewRow } from '../db/schema.ts';
-import type { SrsSettings } from './settings.ts';
 
-export type Answer = 1 | 2 | 3 | 4;
 export const ANSWERS: readonly Answer[] = [1, 2, 3, 4];
 export const ANSWER_NAMES: Record<Answer, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 export { State };

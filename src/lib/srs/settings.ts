@@ -1,19 +1,5 @@
 // Review settings: defaults, limits and validation. Pure.
-
-export interface SrsSettings {
-	/** Probability of recall the schedule aims for. */
-	desiredRetention: number;
-	newPerDay: number;
-	maxReviewsPerDay: number;
-	/** e.g. ['1m', '10m'] */
-	learningSteps: string[];
-	relearningSteps: string[];
-	/** Longest interval, in days. */
-	maximumInterval: number;
-	fuzz: boolean;
-	/** Local hour (0–23) at which a new study day begins. */
-	dayStartHour: number;
-}
+import type { SrsSettings } from '../model.ts';
 
 export const DEFAULT_SETTINGS: Readonly<SrsSettings> = Object.freeze({
 	desiredRetention: 0.9,

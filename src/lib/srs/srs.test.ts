@@ -1,18 +1,9 @@
+import type { Answer, CardStateRow, ReviewRow } from '../model.ts';
 import { describe, expect, it } from 'vitest';
 import { dayKey, dayStart, nextDayStart } from './day.ts';
 import { buildQueue, mixTopics, nextCard, type QueueCard } from './queue.ts';
-import {
-	formatInterval,
-	makeScheduler,
-	newCardState,
-	preview,
-	rate,
-	replay,
-	State,
-	type Answer
-} from './scheduler.ts';
+import { formatInterval, makeScheduler, newCardState, preview, rate, replay, State } from './scheduler.ts';
 import { DEFAULT_SETTINGS, parseSteps, validateSettings } from './settings.ts';
-import type { CardStateRow, ReviewRow } from '../db/schema.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

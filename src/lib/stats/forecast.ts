@@ -1,5 +1,6 @@
 // Cards falling due over the coming study days, from the card states.
-import type { CardStateRow } from '../db/schema.ts';
+
+import type { CardStateRow } from '../model.ts';
 import type { StudyDay } from './days.ts';
 
 export interface ForecastDay {

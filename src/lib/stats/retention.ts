@@ -1,5 +1,5 @@
+import type { ReviewRow } from '../model.ts';
 // True retention and today's summary: answers, not card states, so they say what actually happened.
-import type { ReviewRow } from '../db/schema.ts';
 
 /** Answers to cards in Review state, by rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
 export type RatingCounts = Record<1 | 2 | 3 | 4, number>;

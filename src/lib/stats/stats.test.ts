@@ -1,6 +1,7 @@
+import type { Answer, CardStateRow, QuizRow, ReviewRow } from '../model.ts';
 import { describe, expect, it } from 'vitest';
-import type { CardStateRow, QuizRow, ReviewRow } from '../db/schema.ts';
-import { makeScheduler, rate, recall, State, type Answer } from '../srs/scheduler.ts';
+
+import { makeScheduler, rate, recall, State } from '../srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../srs/settings.ts';
 import { studyDays } from './days.ts';
 import { dueForecast } from './forecast.ts';

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
-import { startStaticServer, type StaticServer } from './static-server';
+import { startStaticServer, type StaticServer } from './static-server.ts';
 
 /** Wait until the service worker has installed this version and controls the page. */
 export async function waitForServiceWorker(page: Page): Promise<void> {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { cards, documents, topics } from '$lib/deck';
-import { findScope, quizScopes } from '$lib/quiz/scope';
+import { cards, documents, topics } from '$lib/deck/deck.ts';
+import { findScope, quizScopes } from '$lib/quiz/scope.ts';
 import type { EntryGenerator, PageLoad } from './$types';
 
 const deck = { cards, topics, documents };

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { documentById, documents } from '$lib/deck';
+import { documentById, documents } from '$lib/deck/deck.ts';
 import type { EntryGenerator, PageLoad } from './$types';
 
 export const entries: EntryGenerator = () => documents.map((d) => ({ document: d.id }));

@@ -1,0 +1,190 @@
+// The app's types: the deck as compiled from content/, the rows the database stores, the review settings.
+// Imports nothing, so every layer (content compiler, pure logic, database, screens) can share it.
+
+// ------------------------------------------------------------------------------------------------ the deck
+
+/** The compiled deck: what the browser receives. Built from content/ at build time. */
+
+export type PassageKind = 'title' | 'heading' | 'paragraph' | 'item';
+
+export interface Passage {
+	id: string;
+	kind: PassageKind;
+	text: string;
+	/** Masthead, issue line, copyright, "See also": shown in the reader, never taught. */
+	meta: boolean;
+	/** Id of the heading this passage stands under, if any. */
+	section?: string;
+}
+
+export interface SourceDocument {
+	id: string;
+	title: string;
+	/** A label for quotes and buttons, e.g. "Magazine, 2022". */
+	shortTitle: string;
+	titleNote?: string;
+	publisher: string;
+	issue?: string;
+	date?: string;
+	attribution: string;
+	licence: string;
+	licenceUrl?: string;
+	mended?: string;
+	passages: Passage[];
+}
+
+export interface Topic {
+	id: string;
+	title: string;
+	description: string;
+}
+
+export interface Ref {
+	document: string;
+	passage: string;
+	/** An exact span of the passage's text that supports the answer. */
+	quote: string;
+}
+
+export interface TrueFalse {
+	/** A statement the sources make true. */
+	right: string;
+	/** A variant the sources make clearly false. */
+	wrong: string;
+}
+
+export interface Card {
+	id: string;
+	question: string;
+	answer: string;
+	explanation?: string;
+	/** Marked background: context beyond the two documents. */
+	background?: string;
+	/** The card file's own topic first, then any others. */
+	topics: string[];
+	refs: Ref[];
+	/** Three wrong choices for multiple choice. */
+	choices: string[];
+	/** Accepted typed answers, the answer first; empty when the answer is too long to type. */
+	accept: string[];
+	truefalse?: TrueFalse;
+	/** Position in reading order: document order, then passage order, then file order. */
+	order: number;
+}
+
+export interface Deck {
+	documents: SourceDocument[];
+	topics: Topic[];
+	cards: Card[];
+}
+
+// --------------------------------------------------------------------------------------- stored progress
+// Times are epoch milliseconds.
+
+/** A rating the learner gives: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type Answer = 1 | 2 | 3 | 4;
+
+/** One answer in the daily review: the source of truth for scheduling. Append-only. */
+export interface ReviewRow {
+	/** crypto.randomUUID(); reviews from several devices merge as a set by id. */
+	id: string;
+	cardId: string;
+	/**
+	 * 1 Again, 2 Hard, 3 Good, 4 Easy. 0 is not an answer: the app set the card's due date
+	 * (Add missed cards to review), so that a replay of the log reproduces it.
+	 */
+	rating: 0 | 1 | 2 | 3 | 4;
+	/** When the answer was given. */
+	reviewedAt: number;
+	/** How long the card was shown before the answer, in ms (capped). */
+	durationMs: number;
+	/** What ts-fsrs logged: the card's state before this answer (for rating 0, the state it was set to). */
+	state: number;
+	due: number;
+	stability: number;
+	difficulty: number;
+	elapsedDays: number;
+	lastElapsedDays: number;
+	scheduledDays: number;
+	learningSteps: number;
+}
+
+/** A card's scheduling state: a cache of replaying its reviews through ts-fsrs. */
+export interface CardStateRow {
+	cardId: string;
+	due: number;
+	stability: number;
+	difficulty: number;
+	elapsedDays: number;
+	scheduledDays: number;
+	learningSteps: number;
+	reps: number;
+	lapses: number;
+	/** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning. */
+	state: number;
+	lastReview: number | null;
+}
+
+/** What the learner decided about a card, apart from its schedule. */
+export interface CardFlagRow {
+	cardId: string;
+	suspended: boolean;
+	/** Buried ("skip until tomorrow") until this time; 0 when not buried. */
+	buriedUntil: number;
+	/** When this flag was last changed, so imports keep the newer one. */
+	updatedAt: number;
+}
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export interface QuizAnswerRow {
+	cardId: string;
+	form: 'choice' | 'truefalse' | 'typed';
+	/** What the learner answered, as shown to them. */
+	given: string;
+	correct: boolean;
+	/** A typed answer right but for a small typo (it counts as correct). Absent means false. */
+	nearly?: boolean;
+}
+
+export interface QuizRow {
+	id: string;
+	/** A topic id, a document id, or "mixed". */
+	scope: string;
+	seed: number;
+	startedAt: number;
+	/** null while the quiz is under way. */
+	finishedAt: number | null;
+	/** Card ids in the order asked. */
+	cardIds: string[];
+	answers: QuizAnswerRow[];
+	/** Right answers; set when finished. */
+	score: number;
+	/** The quiz whose mistakes this one retries; such quizzes do not count towards best and last scores. */
+	retryOf?: string;
+}
+
+export interface MetaRow {
+	key: string;
+	value: unknown;
+}
+
+// ------------------------------------------------------------------------------------------- settings
+
+export interface SrsSettings {
+	/** Probability of recall the schedule aims for. */
+	desiredRetention: number;
+	newPerDay: number;
+	maxReviewsPerDay: number;
+	/** e.g. ['1m', '10m'] */
+	learningSteps: string[];
+	relearningSteps: string[];
+	/** Longest interval, in days. */
+	maximumInterval: number;
+	fuzz: boolean;
+	/** Local hour (0–23) at which a new study day begins. */
+	dayStartHour: number;
+}

@@ -1,0 +1,50 @@
+// The reader's knowledge map: each passage's mean recall now, and the remembered on/off switch.
+import type { CardStateRow, SourceDocument } from '$lib/model.ts';
+import { cardsOfPassage } from '$lib/deck/deck.ts';
+import { loadKnowledgeMapOn, saveKnowledgeMapOn } from '$lib/db/preferences.ts';
+import { allStates } from '$lib/db/reviews.ts';
+import { loadSettings } from '$lib/db/settings.ts';
+
+import { makeScheduler } from '$lib/srs/scheduler.ts';
+import { passagesRecall, type PassageRecall } from '$lib/stats/recall.ts';
+import type { FSRS } from 'ts-fsrs';
+
+export class KnowledgeMapState {
+	#on = $state(true);
+	#loaded = $state(false);
+	#states = $state.raw<ReadonlyMap<string, CardStateRow> | null>(null);
+	#scheduler = $state.raw<FSRS | null>(null);
+	#now = $state(0);
+
+	get on(): boolean {
+		return this.#on;
+	}
+	get loaded(): boolean {
+		return this.#loaded;
+	}
+
+	async load(now = Date.now()): Promise<void> {
+		const [on, states, settings] = await Promise.all([loadKnowledgeMapOn(), allStates(), loadSettings()]);
+		this.#on = on;
+		this.#states = states;
+		this.#scheduler = makeScheduler(settings);
+		this.#now = now;
+		this.#loaded = true;
+	}
+
+	async setOn(on: boolean): Promise<void> {
+		this.#on = on;
+		await saveKnowledgeMapOn(on);
+	}
+
+	/** Each passage's recall, for the passages that have cards; empty until loaded. */
+	passagesOf(doc: SourceDocument): ReadonlyMap<string, PassageRecall> | null {
+		const f = this.#scheduler;
+		if (!f || !this.#states) return null;
+		const passages = doc.passages.map((p) => ({
+			id: p.id,
+			cardIds: cardsOfPassage(doc.id, p.id).map((c) => c.id)
+		}));
+		return passagesRecall(passages, this.#states, f, this.#now);
+	}
+}

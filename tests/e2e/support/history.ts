@@ -1,0 +1,99 @@
+// Test-only: a review history for the end-to-end tests, made the way the app makes it (ts-fsrs through
+// src/lib/srs), written as a backup file the app imports. Card ids come from the deck, whatever it holds.
+import type { Answer, CardStateRow, ReviewRow } from '../../../src/lib/model.ts';
+import { loadDeck } from '../../../src/deck-compiler/load.ts';
+import { dayStart } from '../../../src/lib/srs/day.ts';
+import { makeScheduler, rate } from '../../../src/lib/srs/scheduler.ts';
+import { DEFAULT_SETTINGS } from '../../../src/lib/srs/settings.ts';
+
+import type { Page } from '@playwright/test';
+
+export const deck = loadDeck(process.cwd());
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** Answers to the first `count` cards of the deck: over the past weeks, and a few today. */
+export function history(now: number, count = 8, startDaysAgo = 20): ReviewRow[] {
+	const f = makeScheduler(DEFAULT_SETTINGS);
+	const reviews: ReviewRow[] = [];
+	deck.cards.slice(0, count).forEach((card, i) => {
+		const plan: [Answer, number][] = [
+			[3, now - startDaysAgo * DAY + i * MINUTE],
+			[3, now - startDaysAgo * DAY + (i + 10) * MINUTE],
+			[i % 3 === 0 ? 1 : 3, now - 12 * DAY + i * MINUTE],
+			[3, now - 12 * DAY + (i + 10) * MINUTE],
+			[i % 2 ? 4 : 3, now - 3 * DAY + i * MINUTE]
+		];
+		if (i < 3) plan.push([i === 0 ? 1 : 3, now - (i + 2) * MINUTE]);
+		let state: CardStateRow | undefined;
+		plan.forEach(([answer, at]) => {
+			const r = rate(f, card.id, state, answer, at, crypto.randomUUID(), 12_000);
+			state = r.state;
+			reviews.push(r.review);
+		});
+	});
+	return reviews;
+}
+
+export function answersToday(reviews: readonly ReviewRow[], now: number): number {
+	const start = dayStart(now, DEFAULT_SETTINGS.dayStartHour);
+	return reviews.filter((r) => r.rating > 0 && r.reviewedAt >= start).length;
+}
+
+export function backupFile(reviews: ReviewRow[], now: number, extra: Record<string, unknown> = {}) {
+	return {
+		name: 'history.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(
+			JSON.stringify({
+				format: 'kz-tm-study-backup',
+				version: 1,
+				appVersion: '0.1.0',
+				exportedAt: now,
+				settings: {},
+				cardFlags: [],
+				quizzes: [],
+				reviews,
+				...extra
+			})
+		)
+	};
+}
+
+/** The card states this browser holds, read straight from IndexedDB (the test's view, not the app's). */
+export function storedStates(page: Page): Promise<CardStateRow[]> {
+	return page.evaluate(
+		() =>
+			new Promise<CardStateRow[]>((resolve, reject) => {
+				const open = indexedDB.open('kz-tm-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const get = db.transaction('cardStates').objectStore('cardStates').getAll();
+					get.onsuccess = () => {
+						db.close();
+						resolve((get.result as CardStateRow[]).sort((a, b) => (a.cardId < b.cardId ? -1 : 1)));
+					};
+					get.onerror = () => reject(get.error);
+				};
+			})
+	);
+}
+
+export function storedReviewCount(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('kz-tm-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const count = db.transaction('reviews').objectStore('reviews').count();
+					count.onsuccess = () => {
+						db.close();
+						resolve(count.result);
+					};
+				};
+			})
+	);
+}
