@@ -1,4 +1,5 @@
 // Export and import of progress, the deck export, and the home page's backup suggestion.
+import { errorText } from '../errors.ts';
 import { ankiDeckText, ANKI_FILE_NAME } from './anki.ts';
 import { backupFileName } from './format.ts';
 import { shouldSuggestBackup } from './reminder.ts';
@@ -40,8 +41,6 @@ function describeImport(s: ImportSummary): string {
 	const rebuilt = s.cardsRebuilt ? ` The schedule was rebuilt for ${count(s.cardsRebuilt, 'card')}.` : '';
 	return `Imported ${parts.join(', ')}.${rebuilt}`;
 }
-
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Performance marks and measures (read by bench/backup-import.ts): `backup:import` and `backup:export`. */
 const timing = {
@@ -115,7 +114,7 @@ export class BackupState {
 			this.#notice = `Exported ${count(reviews, 'review')} to ${name}.`;
 			return true;
 		} catch (e) {
-			this.#error = `The export failed: ${reason(e)}.`;
+			this.#error = `The export failed: ${errorText(e)}.`;
 			return false;
 		} finally {
 			this.#progress = null;
@@ -144,7 +143,7 @@ export class BackupState {
 			this.#notice = describeImport(result.summary);
 			return true;
 		} catch (e) {
-			return refuse(`the import failed (${reason(e)})`);
+			return refuse(`the import failed (${errorText(e)})`);
 		} finally {
 			this.#progress = null;
 		}
@@ -159,7 +158,7 @@ export class BackupState {
 			this.#error = null;
 			this.#notice = `Exported ${count(cards.length, 'card')} to ${ANKI_FILE_NAME}; import it in Anki with File › Import.`;
 		} catch (e) {
-			this.#error = `The deck export failed: ${reason(e)}.`;
+			this.#error = `The deck export failed: ${errorText(e)}.`;
 		}
 	}
 }

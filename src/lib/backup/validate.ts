@@ -1,5 +1,6 @@
 // Reading a backup file: everything is checked before anything is written, and a file with any
 // problem is refused whole with a message that says what is wrong and where.
+import { errorText } from '../errors.ts';
 import type { CardFlagRow, QuizRow, ReviewRow } from '../model.ts';
 import * as v from 'valibot';
 
@@ -216,9 +217,7 @@ export async function readBackup(
 	try {
 		value = JSON.parse(textOfFile);
 	} catch (e) {
-		return fail(
-			`The file is not JSON (${e instanceof Error ? e.message : String(e)}), so it is not a backup`
-		);
+		return fail(`The file is not JSON (${errorText(e)}), so it is not a backup`);
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
 		return fail('The file is JSON but not a backup: it holds no backup object');

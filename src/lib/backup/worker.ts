@@ -1,5 +1,6 @@
 // The backup worker: runs one export or import (backup-jobs.ts) off the page's thread, posting its
 // progress and then its result. The page starts one per job and ends it after (backup-client.ts).
+import { errorText } from '../errors.ts';
 import type { KnownIds } from './validate.ts';
 import { exportFile, importFile, type JobProgress } from './jobs.ts';
 
@@ -24,6 +25,6 @@ addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
 			post({ type: 'exported', result: await exportFile(request, progress) });
 		}
 	} catch (e) {
-		post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+		post({ type: 'failed', message: errorText(e) });
 	}
 });

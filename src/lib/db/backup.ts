@@ -8,7 +8,8 @@ import { makeScheduler, replayLog } from '../srs/scheduler.ts';
 import { validateSettings } from '../srs/settings.ts';
 import { getDb } from './index.ts';
 import { KNOWLEDGE_MAP_KEY } from './preferences.ts';
-import { loadSettings, SRS_SETTINGS_KEY } from './settings.ts';
+import { logsOfCards, SRS_SETTINGS_KEY } from './log.ts';
+import { loadSettings } from './settings.ts';
 
 /** Rows read or written per request batch: large enough to be quick, small enough to report progress. */
 const PAGE = 10_000;
@@ -95,7 +96,7 @@ export async function importBackup(
 			if (srsTaken && localCount) {
 				for (const id of (await db.reviews.orderBy('cardId').uniqueKeys()) as string[]) affected.add(id);
 			}
-			const here = await reviewsOfCards(affected, localCount);
+			const here = await logsOfCards(db, affected, localCount);
 			onProgress?.('merging', 1);
 
 			const settings = srsTaken ? (srsTaken.value as SrsSettings) : await loadSettings();
@@ -152,28 +153,3 @@ const LOGGED = [
 	'learningSteps'
 ] as const;
 const sameLog = (a: ReviewRow, b: ReviewRow) => LOGGED.every((key) => a[key] === b[key]);
-
-/** The stored logs of some cards, inside the caller's transaction: through the index for a few, whole for many. */
-async function reviewsOfCards(
-	cardIds: ReadonlySet<string>,
-	total: number
-): Promise<Map<string, ReviewRow[]>> {
-	const db = getDb();
-	const out = new Map<string, ReviewRow[]>();
-	if (!total || !cardIds.size) return out;
-	const add = (r: ReviewRow) => {
-		if (!cardIds.has(r.cardId)) return;
-		const list = out.get(r.cardId);
-		if (list) list.push(r);
-		else out.set(r.cardId, [r]);
-	};
-	if (cardIds.size > 200) {
-		(await db.reviews.toArray()).forEach(add);
-	} else {
-		const lists = await Promise.all(
-			[...cardIds].map((id) => db.reviews.where('cardId').equals(id).toArray())
-		);
-		lists.flat().forEach(add);
-	}
-	return out;
-}

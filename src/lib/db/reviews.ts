@@ -1,8 +1,8 @@
 // Reading and writing the review log and the card states derived from it.
 import type { Answer, CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
-import { makeScheduler, dueNowRow, rate, replay } from '../srs/scheduler.ts';
-
+import { makeScheduler, dueNowRow, rate } from '../srs/scheduler.ts';
 import { getDb } from './index.ts';
+import { replayAllCards, replayCard } from './log.ts';
 import { loadSettings } from './settings.ts';
 
 export function newId(): string {
@@ -32,16 +32,6 @@ export async function answerCard(
 	});
 }
 
-/** Rebuilds one card's state from its log, inside the caller's transaction. */
-async function rebuildCard(cardId: string, settings: SrsSettings): Promise<CardStateRow | undefined> {
-	const db = getDb();
-	const reviews = await db.reviews.where('cardId').equals(cardId).toArray();
-	const state = replay(makeScheduler(settings), cardId, reviews);
-	if (state) await db.cardStates.put(state);
-	else await db.cardStates.delete(cardId);
-	return state;
-}
-
 /**
  * Takes back an answer exactly: its log row goes, and the card's state is rebuilt from the rest of its log.
  * Returns the card and its rebuilt state (undefined when it has no reviews left, i.e. is new again),
@@ -51,39 +41,21 @@ export async function undoReview(
 	reviewId: string
 ): Promise<{ cardId: string; state: CardStateRow | undefined } | null> {
 	const db = getDb();
-	const settings = await loadSettings();
+	const f = makeScheduler(await loadSettings());
 	return db.transaction('rw', db.reviews, db.cardStates, async () => {
 		const review = await db.reviews.get(reviewId);
 		if (!review) return null;
 		await db.reviews.delete(reviewId);
-		return { cardId: review.cardId, state: await rebuildCard(review.cardId, settings) };
+		return { cardId: review.cardId, state: (await replayCard(db, f, review.cardId))?.state };
 	});
 }
 
-/**
- * Rebuilds every card state from the log (after an import, or to repair the cache). Works card by card,
- * reading each card's log through the index, so a long log never holds the page in one long task;
- * `onProgress` hears how many cards are done. Runs inside the caller's transaction when there is one.
- */
+/** Rebuilds every card state from the log under `settings` (the saved ones when not given); see replayAllCards. */
 export async function rebuildAllStates(
 	settings?: SrsSettings,
 	onProgress?: (done: number, total: number) => void
 ): Promise<number> {
-	const db = getDb();
-	const s = settings ?? (await loadSettings());
-	const f = makeScheduler(s);
-	return db.transaction('rw', db.reviews, db.cardStates, async () => {
-		const cardIds = (await db.reviews.orderBy('cardId').uniqueKeys()) as string[];
-		const states: CardStateRow[] = [];
-		for (const [i, cardId] of cardIds.entries()) {
-			const state = replay(f, cardId, await db.reviews.where('cardId').equals(cardId).toArray());
-			if (state) states.push(state);
-			onProgress?.(i + 1, cardIds.length);
-		}
-		await db.cardStates.clear();
-		await db.cardStates.bulkPut(states);
-		return states.length;
-	});
+	return replayAllCards(getDb(), settings ?? (await loadSettings()), onProgress);
 }
 
 /**
@@ -98,10 +70,8 @@ export async function addCardsToReview(cardIds: string[], now = Date.now()): Pro
 		for (const cardId of new Set(cardIds)) {
 			const current = await db.cardStates.get(cardId);
 			if (current && current.due <= now && current.lastReview !== null) continue;
-			const row = dueNowRow(current, cardId, now, newId());
-			await db.reviews.add(row);
-			const state = replay(f, cardId, await db.reviews.where('cardId').equals(cardId).toArray());
-			if (state) await db.cardStates.put(state);
+			await db.reviews.add(dueNowRow(current, cardId, now, newId()));
+			await replayCard(db, f, cardId);
 		}
 	});
 }

@@ -1,18 +1,11 @@
 import type { SrsSettings } from '../model.ts';
-import { DEFAULT_SETTINGS, validateSettings, type SettingsErrors } from '../srs/settings.ts';
-import { getDb, type StudyDatabase } from './index.ts';
-import { rebuildAllStates } from './reviews.ts';
+import { validateSettings, type SettingsErrors } from '../srs/settings.ts';
+import { getDb } from './index.ts';
+import { readSettings, replayAllCards, SRS_SETTINGS_KEY as KEY } from './log.ts';
 
-/** Settings-table key of the review settings (also their name in backups). */
-export const SRS_SETTINGS_KEY = 'srs';
-const KEY = SRS_SETTINGS_KEY;
-
-/** The saved review settings, or the defaults; a stored value that no longer validates falls back to the defaults. */
-export async function loadSettings(db: StudyDatabase = getDb()): Promise<SrsSettings> {
-	const row = await db.settings.get(KEY);
-	if (!row) return { ...DEFAULT_SETTINGS };
-	const checked = validateSettings({ ...DEFAULT_SETTINGS, ...(row.value as object) });
-	return checked.ok ? checked.settings : { ...DEFAULT_SETTINGS };
+/** The saved review settings, or the defaults (see readSettings). */
+export function loadSettings(): Promise<SrsSettings> {
+	return readSettings(getDb());
 }
 
 export type SaveResult =
@@ -38,7 +31,7 @@ export async function saveSettings(
 	}
 	return db.transaction('rw', db.settings, db.reviews, db.cardStates, async () => {
 		await db.settings.put({ key: KEY, value: settings });
-		const rescheduled = await rebuildAllStates(settings);
+		const rescheduled = await replayAllCards(db, settings);
 		return { ok: true as const, settings, rescheduled };
 	});
 }

@@ -3,6 +3,7 @@
 // that moves it on when a learning card comes due. A read costs what today's work costs (db/study.ts), and
 // it must not follow every answer: an answer moves its card alone in the queue plan (srs/queue.ts), so the
 // next card comes at the cost of the day's work, not of the deck or the history.
+import { errorText } from '../errors.ts';
 import type { SrsSettings } from '../model.ts';
 import { getDb } from '../db/index.ts';
 import { onChangeElsewhere } from '../db/changes.ts';
@@ -191,7 +192,7 @@ export class TodayQueue {
 			},
 			(error: unknown) => {
 				this.#reading = false;
-				this.#error = error instanceof Error ? error.message : String(error);
+				this.#error = errorText(error);
 			}
 		);
 	}

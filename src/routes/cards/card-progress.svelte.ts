@@ -1,6 +1,7 @@
 // Every card's progress for the card browser: status, due date, and the history of the cards opened.
 // Live: answers given in the review (this tab or another) show here as they happen.
 
+import { errorText } from '$lib/errors.ts';
 import type { CardFlagRow, CardStateRow, ReviewRow } from '$lib/model.ts';
 import { watch } from '$lib/db/live.ts';
 import { allFlags, allStates, reviewsOfCard, setSuspended } from '$lib/db/reviews.ts';
@@ -33,7 +34,7 @@ export class CardProgress {
 				this.#now = Date.now();
 				this.#error = null;
 			},
-			(error) => (this.#error = error instanceof Error ? error.message : String(error))
+			(error) => (this.#error = errorText(error))
 		);
 	}
 
@@ -75,7 +76,7 @@ export class CardProgress {
 		try {
 			await setSuspended(cardId, false);
 		} catch (error) {
-			this.#error = error instanceof Error ? error.message : String(error);
+			this.#error = errorText(error);
 		}
 	}
 }

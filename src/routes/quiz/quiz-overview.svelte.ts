@@ -1,8 +1,8 @@
 // The quiz list: quizzes under way, and the best and last score of every scope.
 
+import { errorText } from '$lib/errors.ts';
 import type { QuizRow } from '$lib/model.ts';
 import { scopeRecords, type ScopeRecord } from '$lib/quiz/score.ts';
-import { errorText } from './[scope]/quiz-session.svelte.ts';
 
 export interface QuizOverviewDeps {
 	unfinishedQuizzes(): Promise<QuizRow[]>;

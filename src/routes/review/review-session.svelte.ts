@@ -1,6 +1,7 @@
 // The daily review as the review screen runs it: the card shown, whether its answer is shown, the answers
 // given in this session (for Undo), and what to announce. The schedule itself comes from srs/ and db/.
 
+import { errorText } from '$lib/errors.ts';
 import type { Answer, CardFlagRow } from '$lib/model.ts';
 import { answerCard, buryCard, newId, restoreFlag, setSuspended, undoReview } from '$lib/db/reviews.ts';
 import { noteAnswer } from '$lib/db/journal.ts';
@@ -30,10 +31,6 @@ export interface ReviewSessionOptions {
 	clock?: Clock;
 	/** Called after the first answer of the session (the app asks for persistent storage, once ever). */
 	afterFirstAnswer?: () => void;
-}
-
-function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 export class ReviewSession {
@@ -177,7 +174,7 @@ export class ReviewSession {
 			this.today.update(cardId, (d) => withoutAnswer(d, id, cardId, before));
 			this.#show(cardId);
 			this.#revealed = true;
-			this.#error = `The answer could not be saved: ${message(error)}`;
+			this.#error = `The answer could not be saved: ${errorText(error)}`;
 			return false;
 		} finally {
 			settle();
@@ -221,7 +218,7 @@ export class ReviewSession {
 			this.#announcement = text;
 			return true;
 		} catch (error) {
-			this.#error = `Undo failed: ${message(error)}`;
+			this.#error = `Undo failed: ${errorText(error)}`;
 			return false;
 		} finally {
 			this.#busy = false;
@@ -262,7 +259,7 @@ export class ReviewSession {
 			this.#showNext(now, kind === 'skip' ? 'Skipped until tomorrow.' : 'Card suspended.');
 			return true;
 		} catch (error) {
-			this.#error = `The card could not be ${kind === 'skip' ? 'skipped' : 'suspended'}: ${message(error)}`;
+			this.#error = `The card could not be ${kind === 'skip' ? 'skipped' : 'suspended'}: ${errorText(error)}`;
 			return false;
 		} finally {
 			this.#busy = false;

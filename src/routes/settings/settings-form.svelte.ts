@@ -1,4 +1,5 @@
 // The settings screen: the review settings as the form edits them (text), and Reset progress.
+import { errorText } from '$lib/errors.ts';
 import type { SrsSettings } from '$lib/model.ts';
 import { progressSize, resetProgress } from '$lib/db/reviews.ts';
 import { loadSettings, saveSettings } from '$lib/db/settings.ts';
@@ -74,7 +75,7 @@ export class SettingsForm {
 			}
 			return result.ok;
 		} catch (error) {
-			this.#status = `The settings could not be saved: ${error instanceof Error ? error.message : error}`;
+			this.#status = `The settings could not be saved: ${errorText(error)}`;
 			return false;
 		} finally {
 			this.#saving = false;
@@ -114,7 +115,7 @@ export class ProgressReset {
 			this.#size = null;
 			return true;
 		} catch (error) {
-			this.#status = `Progress could not be reset: ${error instanceof Error ? error.message : error}`;
+			this.#status = `Progress could not be reset: ${errorText(error)}`;
 			return false;
 		} finally {
 			this.#busy = false;

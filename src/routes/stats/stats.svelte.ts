@@ -1,5 +1,6 @@
 // What the stats page shows, gathered from cheap indexed reads (db/stats.ts) and pure aggregates (stats/).
 // The page is ready without the heatmap, which counts a half-year of answers and comes afterwards.
+import { errorText } from '$lib/errors.ts';
 import { allFlags, allStates, reviewsSince } from '$lib/db/reviews.ts';
 import { loadSettings } from '$lib/db/settings.ts';
 import { cardIdSet, cardIdsByTopic, deckSummary } from '$lib/deck/summary.ts';
@@ -124,7 +125,7 @@ export class StatsState {
 			this.#view = await gatherStats(now);
 			this.#error = null;
 		} catch (e) {
-			this.#error = `The statistics could not be read: ${e instanceof Error ? e.message : String(e)}`;
+			this.#error = `The statistics could not be read: ${errorText(e)}`;
 			if (load === this.#loads) this.#counting = false;
 			return;
 		}
@@ -137,7 +138,7 @@ export class StatsState {
 			this.#heatmapError = null;
 		} catch (e) {
 			if (load === this.#loads)
-				this.#heatmapError = `The answers per day could not be counted: ${e instanceof Error ? e.message : String(e)}`;
+				this.#heatmapError = `The answers per day could not be counted: ${errorText(e)}`;
 		} finally {
 			if (load === this.#loads) this.#counting = false;
 		}

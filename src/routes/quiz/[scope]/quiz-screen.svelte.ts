@@ -1,5 +1,6 @@
 // The quiz screen: opens the quiz the address asks for (a new one, one under way, or a finished one),
 // and starts the next one (start over, retry mistakes). Storage and the address are injected.
+import { errorText } from '$lib/errors.ts';
 import type { Card, QuizRow } from '$lib/model.ts';
 
 import { clampLength, DEFAULT_LENGTH, parseQuizParams, type QuizRequest } from '$lib/quiz/params.ts';
@@ -7,7 +8,7 @@ import { pickCards } from '$lib/quiz/questions.ts';
 import { deriveSeed, MAX_SEED } from '$lib/quiz/random.ts';
 import type { QuizScope } from '$lib/quiz/scope.ts';
 import { missedCardIds } from '$lib/quiz/score.ts';
-import { errorText, QuizSession } from './quiz-session.svelte.ts';
+import { QuizSession } from './quiz-session.svelte.ts';
 
 export interface QuizScreenDeps {
 	cardById: ReadonlyMap<string, Card>;

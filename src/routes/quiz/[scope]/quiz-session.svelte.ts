@@ -1,4 +1,5 @@
 // One quiz being taken: its questions, the answer just given, and the stored row kept in step.
+import { errorText } from '$lib/errors.ts';
 import type { Card, QuizAnswerRow, QuizRow } from '$lib/model.ts';
 
 import {
@@ -129,8 +130,4 @@ export class QuizSession {
 			});
 		return this.#saving;
 	}
-}
-
-export function errorText(e: unknown): string {
-	return e instanceof Error ? e.message : String(e);
 }

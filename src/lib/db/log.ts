@@ -1,0 +1,84 @@
+// A card's review log and the state it gives, inside the caller's transaction. The database is passed in and
+// nothing here imports index.ts, so the code that runs while the database opens (recover.ts) can use it too.
+import type { CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
+import { makeScheduler, replayLog, type ReplayReview } from '../srs/scheduler.ts';
+import { DEFAULT_SETTINGS, validateSettings } from '../srs/settings.ts';
+import type { StudyDatabase } from './schema.ts';
+
+/** Settings-table key of the review settings (also their name in backups). */
+export const SRS_SETTINGS_KEY = 'srs';
+
+/** The saved review settings, or the defaults; a stored value that no longer validates falls back to the defaults. */
+export async function readSettings(db: StudyDatabase): Promise<SrsSettings> {
+	const row = await db.settings.get(SRS_SETTINGS_KEY);
+	if (!row) return { ...DEFAULT_SETTINGS };
+	const checked = validateSettings({ ...DEFAULT_SETTINGS, ...(row.value as object) });
+	return checked.ok ? checked.settings : { ...DEFAULT_SETTINGS };
+}
+
+type Scheduler = ReturnType<typeof makeScheduler>;
+
+/**
+ * Replays a card's stored log, with `added` reviews not yet stored, and writes the state it gives (deleting it
+ * when the log is empty). Returns the replay: the state and the whole log as rows, in time order.
+ */
+export async function replayCard(
+	db: StudyDatabase,
+	f: Scheduler,
+	cardId: string,
+	added: readonly ReplayReview[] = []
+): Promise<{ state: CardStateRow; rows: ReviewRow[] } | undefined> {
+	const log = await db.reviews.where('cardId').equals(cardId).toArray();
+	const replayed = replayLog(f, cardId, added.length ? [...log, ...added] : log);
+	if (replayed) await db.cardStates.put(replayed.state);
+	else await db.cardStates.delete(cardId);
+	return replayed;
+}
+
+/**
+ * Rebuilds every card state from the log (after new settings, or to repair the cache). Works card by card,
+ * reading each card's log through the index, so a long log never holds the page in one long task;
+ * `onProgress` hears how many cards are done. Runs inside the caller's transaction when there is one.
+ */
+export async function replayAllCards(
+	db: StudyDatabase,
+	settings: SrsSettings,
+	onProgress?: (done: number, total: number) => void
+): Promise<number> {
+	const f = makeScheduler(settings);
+	return db.transaction('rw', db.reviews, db.cardStates, async () => {
+		const cardIds = (await db.reviews.orderBy('cardId').uniqueKeys()) as string[];
+		// States of cards with no reviews left go too.
+		await db.cardStates.clear();
+		for (const [i, cardId] of cardIds.entries()) {
+			await replayCard(db, f, cardId);
+			onProgress?.(i + 1, cardIds.length);
+		}
+		return cardIds.length;
+	});
+}
+
+/** The stored logs of some cards, inside the caller's transaction: through the index for a few, whole for many. */
+export async function logsOfCards(
+	db: StudyDatabase,
+	cardIds: ReadonlySet<string>,
+	total: number
+): Promise<Map<string, ReviewRow[]>> {
+	const out = new Map<string, ReviewRow[]>();
+	if (!total || !cardIds.size) return out;
+	const add = (r: ReviewRow) => {
+		if (!cardIds.has(r.cardId)) return;
+		const list = out.get(r.cardId);
+		if (list) list.push(r);
+		else out.set(r.cardId, [r]);
+	};
+	if (cardIds.size > 200) {
+		(await db.reviews.toArray()).forEach(add);
+	} else {
+		const lists = await Promise.all(
+			[...cardIds].map((id) => db.reviews.where('cardId').equals(id).toArray())
+		);
+		lists.flat().forEach(add);
+	}
+	return out;
+}
