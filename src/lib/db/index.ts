@@ -2,10 +2,9 @@
 import { announceChanges } from './changes.ts';
 import { recoverOnOpen } from './journal.ts';
 import { StudyDatabase } from './schema.ts';
-import { notifySchemaUpgradeElsewhere } from './upgrade.ts';
+import { notifySchemaUpgradeElsewhere } from '../pwa/schema-upgrade.ts';
 
 export * from './schema.ts';
-export { onSchemaUpgradeElsewhere } from './upgrade.ts';
 
 let instance: StudyDatabase | undefined;
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { onSchemaUpgradeElsewhere, StudyDatabase, useDatabase } from './index.ts';
+import { onSchemaUpgradeElsewhere } from '../pwa/schema-upgrade.ts';
+import { StudyDatabase, useDatabase } from './index.ts';
 import { watch } from './live.ts';
 import { answerCard, buryCard, progressSize, resetProgress, restoreFlag, setSuspended } from './reviews.ts';
 import { loadSettings, saveSettings } from './settings.ts';

@@ -1,26 +1,16 @@
 // The quiz list: quizzes under way, and the best and last score of every scope.
 
+import { abandonQuiz, finishedQuizzes, unfinishedQuizzes } from '$lib/db/quizzes.ts';
 import { errorText } from '$lib/errors.ts';
 import type { QuizRow } from '$lib/model.ts';
 import { scopeRecords, type ScopeRecord } from '$lib/quiz/score.ts';
-
-export interface QuizOverviewDeps {
-	unfinishedQuizzes(): Promise<QuizRow[]>;
-	finishedQuizzes(): Promise<QuizRow[]>;
-	abandonQuiz(id: string): Promise<boolean>;
-}
 
 export class QuizOverview {
 	#underWay = $state.raw<QuizRow[]>([]);
 	#finished = $state.raw<QuizRow[]>([]);
 	#loaded = $state(false);
 	#error = $state<string | null>(null);
-	readonly #deps: QuizOverviewDeps;
 	readonly #records = $derived(scopeRecords(this.#finished));
-
-	constructor(deps: QuizOverviewDeps) {
-		this.#deps = deps;
-	}
 
 	get loaded(): boolean {
 		return this.#loaded;
@@ -45,10 +35,7 @@ export class QuizOverview {
 
 	async load(): Promise<void> {
 		try {
-			const [underWay, finished] = await Promise.all([
-				this.#deps.unfinishedQuizzes(),
-				this.#deps.finishedQuizzes()
-			]);
+			const [underWay, finished] = await Promise.all([unfinishedQuizzes(), finishedQuizzes()]);
 			this.#underWay = underWay;
 			this.#finished = finished;
 			this.#error = null;
@@ -61,7 +48,7 @@ export class QuizOverview {
 
 	async abandon(id: string): Promise<void> {
 		try {
-			await this.#deps.abandonQuiz(id);
+			await abandonQuiz(id);
 		} catch (e) {
 			this.#error = `The quiz could not be abandoned: ${errorText(e)}.`;
 			return;

@@ -1,6 +1,7 @@
 // The settings screen: the review settings as the form edits them (text), and Reset progress.
 import { errorText } from '$lib/errors.ts';
 import type { SrsSettings } from '$lib/model.ts';
+import { getMetaTime } from '$lib/db/meta.ts';
 import { progressSize, resetProgress } from '$lib/db/reviews.ts';
 import { loadSettings, saveSettings } from '$lib/db/settings.ts';
 import type { SettingsErrors } from '$lib/srs/settings.ts';
@@ -120,5 +121,18 @@ export class ProgressReset {
 		} finally {
 			this.#busy = false;
 		}
+	}
+}
+
+/** When progress was last exported, for the storage section: undefined while reading, null for never. */
+export class LastBackup {
+	#at = $state<number | null | undefined>(undefined);
+
+	get at(): number | null | undefined {
+		return this.#at;
+	}
+
+	async load(): Promise<void> {
+		this.#at = await getMetaTime('lastBackupAt').catch(() => null);
 	}
 }

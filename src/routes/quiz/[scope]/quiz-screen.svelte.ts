@@ -1,8 +1,10 @@
 // The quiz screen: opens the quiz the address asks for (a new one, one under way, or a finished one),
-// and starts the next one (start over, retry mistakes). Storage and the address are injected.
+// and starts the next one (start over, retry mistakes). Reads and writes through db/; the address, the clock and
+// new ids are injected.
+import { abandonQuiz, getQuiz, saveQuiz, unfinishedQuizOf } from '$lib/db/quizzes.ts';
+import { addCardsToReview } from '$lib/db/reviews.ts';
 import { errorText } from '$lib/errors.ts';
 import type { Card, QuizRow } from '$lib/model.ts';
-
 import { clampLength, DEFAULT_LENGTH, parseQuizParams, type QuizRequest } from '$lib/quiz/params.ts';
 import { pickCards } from '$lib/quiz/questions.ts';
 import { deriveSeed, MAX_SEED } from '$lib/quiz/random.ts';
@@ -10,13 +12,9 @@ import type { QuizScope } from '$lib/quiz/scope.ts';
 import { missedCardIds } from '$lib/quiz/score.ts';
 import { QuizSession } from './quiz-session.svelte.ts';
 
+/** What the screen is given: the deck's cards, and the edges of the browser (address, clock, ids). */
 export interface QuizScreenDeps {
 	cardById: ReadonlyMap<string, Card>;
-	saveQuiz(row: QuizRow): Promise<QuizRow | void>;
-	getQuiz(id: string): Promise<QuizRow | undefined>;
-	unfinishedQuizOf(scope: string): Promise<QuizRow | undefined>;
-	abandonQuiz(id: string): Promise<boolean>;
-	addCardsToReview(cardIds: string[]): Promise<void>;
 	/** Puts the quiz shown into the address, so a reload comes back to it. */
 	showInAddress(scope: string, quizId: string): void;
 	now?: () => number;
@@ -90,7 +88,7 @@ export class QuizScreen {
 
 		try {
 			if (request.quizId) {
-				const row = await this.#deps.getQuiz(request.quizId);
+				const row = await getQuiz(request.quizId);
 				if (!row || row.scope !== scope.id) {
 					return this.#problem(generation, [
 						`No quiz “${request.quizId}” on “${scope.title}” is stored in this browser.`
@@ -98,7 +96,7 @@ export class QuizScreen {
 				}
 				return this.#ready(generation, row, row.finishedAt === null);
 			}
-			const underWay = await this.#deps.unfinishedQuizOf(scope.id);
+			const underWay = await unfinishedQuizOf(scope.id);
 			if (underWay) return this.#ready(generation, underWay, true);
 			const seed = request.seed ?? this.#deps.newSeed();
 			await this.#start(generation, pickCards(scope.cards, request.length ?? DEFAULT_LENGTH, seed), { seed });
@@ -114,7 +112,7 @@ export class QuizScreen {
 		if (view.status !== 'ready' || !scope) return;
 		const generation = ++this.#generation;
 		try {
-			if (view.session.row.finishedAt === null) await this.#deps.abandonQuiz(view.session.row.id);
+			if (view.session.row.finishedAt === null) await abandonQuiz(view.session.row.id);
 			const row = view.session.row;
 			// The length asked for in the address, else the length of the quiz left (a retry's is its own).
 			const length =
@@ -150,7 +148,7 @@ export class QuizScreen {
 		if (missed.length === 0) return;
 		this.#review = { status: 'adding' };
 		try {
-			await this.#deps.addCardsToReview(missed);
+			await addCardsToReview(missed);
 			if (this.#view === view) this.#review = { status: 'added', count: missed.length };
 		} catch (e) {
 			if (this.#view === view) this.#review = { status: 'failed', message: errorText(e) };
@@ -176,7 +174,7 @@ export class QuizScreen {
 			...(retryOf ? { retryOf } : {})
 		};
 		// Stored before the first answer, so that a reload straight away comes back to this quiz.
-		await this.#deps.saveQuiz(row);
+		await saveQuiz(row);
 		this.#ready(generation, row, false);
 	}
 
@@ -185,7 +183,7 @@ export class QuizScreen {
 		this.#review = { status: 'idle' };
 		this.#view = {
 			status: 'ready',
-			session: new QuizSession(row, this.#deps.cardById, this.#deps.saveQuiz, this.#deps.now),
+			session: new QuizSession(row, this.#deps.cardById, saveQuiz, this.#deps.now),
 			resumed
 		};
 		this.#deps.showInAddress(row.scope, row.id);

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { StudyDatabase, useDatabase } from '$lib/db/index.ts';
-import { abandonQuiz, getQuiz, saveQuiz, unfinishedQuizOf } from '$lib/db/quizzes.ts';
+import { getQuiz } from '$lib/db/quizzes.ts';
+import type { QuizRow } from '$lib/model.ts';
 import type { Question, Response } from '$lib/quiz/questions.ts';
 import type { QuizScope } from '$lib/quiz/scope.ts';
 import { makeCards } from '../../../../tests/unit/cards.ts';
@@ -18,16 +19,40 @@ let addedToReview: string[][];
 /** Quiz ids and clock ticks, shared by every screen of a test (as one browser's would be). */
 let n: number;
 
-function screen(over: Partial<QuizScreenDeps> = {}): QuizScreen {
+// The screen writes through db/ (fake-indexeddb here); a test may stand in for a write to make it fail,
+// and Add to review is recorded rather than written.
+interface Writes {
+	saveQuiz(row: QuizRow): Promise<void>;
+	addCardsToReview(cardIds: string[]): Promise<void>;
+}
+const writes = vi.hoisted(() => ({ current: null as Partial<Writes> | null }));
+vi.mock('$lib/db/quizzes.ts', async (importOriginal) => {
+	const original = await importOriginal<typeof import('$lib/db/quizzes.ts')>();
+	return {
+		...original,
+		saveQuiz: (row: QuizRow) => (writes.current?.saveQuiz ?? original.saveQuiz)(row)
+	};
+});
+vi.mock('$lib/db/reviews.ts', async (importOriginal) => ({
+	...(await importOriginal<typeof import('$lib/db/reviews.ts')>()),
+	addCardsToReview: (ids: string[]) => writes.current!.addCardsToReview!(ids)
+}));
+
+function screen({
+	saveQuiz: save,
+	addCardsToReview: add,
+	...over
+}: Partial<QuizScreenDeps & Writes> = {}): QuizScreen {
+	writes.current = {
+		saveQuiz: save,
+		addCardsToReview:
+			add ??
+			(async (ids) => {
+				addedToReview.push(ids);
+			})
+	};
 	return new QuizScreen({
 		cardById,
-		saveQuiz,
-		getQuiz,
-		unfinishedQuizOf,
-		abandonQuiz,
-		addCardsToReview: async (ids) => {
-			addedToReview.push(ids);
-		},
 		showInAddress: (s, id) => addresses.push(`/quiz/${s}?quiz=${id}`),
 		now: () => 1_000_000 + n * 1000,
 		newId: () => `quiz-${++n}`,
@@ -191,7 +216,8 @@ describe('taking a quiz', () => {
 		const s = screen({
 			saveQuiz: async (row) => {
 				if (failing) throw new Error('disk full');
-				await saveQuiz(row);
+				const stored = await vi.importActual<typeof import('$lib/db/quizzes.ts')>('$lib/db/quizzes.ts');
+				await stored.saveQuiz(row);
 			}
 		});
 		await s.open(scope, new URLSearchParams('length=5'));
