@@ -33,6 +33,46 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
 		}
 	},
+	// One import style: inside src/lib, relative paths; from routes and the service worker, $lib. Both name
+	// the file with its extension. (Which folder may import which is checked by .dependency-cruiser.cjs.)
+	{
+		files: ['src/lib/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ regex: '^\\$lib(/|$)', message: 'Inside src/lib, import with a relative path.' }] }
+			]
+		}
+	},
+	{
+		files: ['src/routes/**', 'src/service-worker.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(\\.\\./)+(lib|src/lib)/',
+							message: 'From a route, import shared code as $lib/….'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						'ImportDeclaration[source.value=/^(\\.(?!\\/\\$types$)|\\$lib)(?!.*\\.(ts|js|svelte|json|css)$)/]',
+					message: 'Name the imported file with its extension (.ts, .svelte, .svelte.ts).'
+				}
+			]
+		}
+	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {

@@ -172,6 +172,15 @@ export interface MetaRow {
 	value: unknown;
 }
 
+/** An answer noted in localStorage until its write to the database settles (db/journal.ts). */
+export interface PendingAnswer {
+	id: string;
+	cardId: string;
+	rating: Answer;
+	now: number;
+	durationMs: number;
+}
+
 // ------------------------------------------------------------------------------------------- settings
 
 export interface SrsSettings {

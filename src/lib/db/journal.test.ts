@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, StudyDatabase, useDatabase } from './index.ts';
-import { noteAnswer, notedAnswers, type PendingAnswer } from './journal.ts';
+import type { PendingAnswer } from '../model.ts';
+import { noteAnswer, notedAnswers } from './journal.ts';
 import { allStates, answerCard, rebuildAllStates, reviewsOfCard } from './reviews.ts';
 
 const t0 = new Date(2026, 2, 1, 9).getTime();

@@ -5,16 +5,8 @@
 // log is written (recover.ts). A note is left alone while the tab that made it holds its Web Lock: that tab is
 // open and may still be writing it.
 
-import type { Answer } from '../model.ts';
+import type { PendingAnswer } from '../model.ts';
 import type { StudyDatabase } from './schema.ts';
-
-export interface PendingAnswer {
-	id: string;
-	cardId: string;
-	rating: Answer;
-	now: number;
-	durationMs: number;
-}
 
 const KEY = 'kz-tm-study:pending-answers';
 const LOCK = 'kz-tm-study:answer:';

@@ -1,8 +1,8 @@
 // Writing the answers the journal noted whose writes were cut off (journal.ts), while the database opens and
 // before anything else reads it (`db` is Dexie's VIP instance for that). Loaded only when there are such notes, which is rare: the code stays out of the screens' first download. Imports nothing from the
 // journal, so that the journal stays in the chunk of the screens that use it.
+import type { PendingAnswer } from '../model.ts';
 import { makeScheduler } from '../srs/scheduler.ts';
-import type { PendingAnswer } from './journal.ts';
 import { readSettings, replayCard } from './log.ts';
 import type { StudyDatabase } from './schema.ts';
 
