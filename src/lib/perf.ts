@@ -23,12 +23,16 @@ export function afterPaint(): Promise<void> {
 	);
 }
 
-/** Measures `name` from when the current screen was opened to now. */
-export function measureSinceOpened(name: string): void {
-	performance.measure(name, { start: openedAt, end: performance.now() });
-}
-
 /** Measures `name` from `start` (a performance.now() time) to now. */
 export function measureSince(name: string, start: number): void {
 	performance.measure(name, { start, end: performance.now() });
+}
+
+/**
+ * Once the DOM as it is now has been painted (afterPaint), measures `name` to then from `start`: by default,
+ * from when the current screen was opened.
+ */
+export async function measureWhenPainted(name: string, start?: number): Promise<void> {
+	await afterPaint();
+	measureSince(name, start ?? openedAt);
 }

@@ -1,5 +1,5 @@
 // Export and import of progress as whole jobs: from the database to a file, and from a file (checked whole)
-// into the database. They run in a worker (backup-worker.ts) so that a long log never holds the page;
+// into the database. They run in a worker (worker.ts) so that a long log never holds the page;
 // where there are no workers (the unit tests) they run on the caller's thread, pausing between slices.
 import { encodeBackup, serializeBackup, type BackupData } from './format.ts';
 import { checkSize, readBackup, type KnownIds } from './validate.ts';

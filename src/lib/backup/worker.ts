@@ -1,5 +1,5 @@
-// The backup worker: runs one export or import (backup-jobs.ts) off the page's thread, posting its
-// progress and then its result. The page starts one per job and ends it after (backup-client.ts).
+// The backup worker: runs one export or import (jobs.ts) off the page's thread, posting its
+// progress and then its result. The page starts one per job and ends it after (client.ts).
 import { errorText } from '../errors.ts';
 import type { KnownIds } from './validate.ts';
 import { exportFile, importFile, type JobProgress } from './jobs.ts';

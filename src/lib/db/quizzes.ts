@@ -54,7 +54,7 @@ export async function unfinishedQuizOf(scope: string): Promise<QuizRow | undefin
 	return rows.sort((a, b) => b.startedAt - a.startedAt)[0];
 }
 
-/** Finished quizzes, most recently finished first. */
+/** Finished quizzes, most recently finished first (those under way, finishedAt null, are not in the index). */
 export async function finishedQuizzes(): Promise<QuizRow[]> {
 	return getDb().quizzes.orderBy('finishedAt').reverse().toArray();
 }

@@ -1,6 +1,5 @@
 // The few reads behind the stats page. The log can hold hundreds of thousands of rows, so these
 // count over indexes and read rows only for short ranges (today) or small tables (card states, quizzes).
-import type { QuizRow } from '../model.ts';
 import { State } from '../srs/scheduler.ts';
 import type { RatingCounts } from '../stats/retention.ts';
 import { studyDays } from '../stats/days.ts';
@@ -130,9 +129,4 @@ export async function reviewAnswerCounts(from: number, to: number): Promise<Rati
 export async function firstReviewTime(after = -Infinity): Promise<number | null> {
 	const first = await getDb().reviews.where('reviewedAt').above(after).first();
 	return first ? first.reviewedAt : null;
-}
-
-export function finishedQuizzes(): Promise<QuizRow[]> {
-	// Unfinished quizzes (finishedAt null) are not in the index.
-	return getDb().quizzes.where('finishedAt').above(-Infinity).toArray();
 }

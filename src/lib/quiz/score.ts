@@ -1,4 +1,5 @@
 // Scores: of one quiz, and the best and last of each scope.
+import { wholePercent } from '../ui/format.ts';
 
 export interface AnswerLike {
 	cardId: string;
@@ -28,8 +29,9 @@ export function formatScore({ score, total }: Score): string {
 	return `${score} / ${total}`;
 }
 
+/** The share right as a whole percentage; 0 for a quiz without questions. */
 export function percent({ score, total }: Score): number {
-	return total === 0 ? 0 : Math.round((score / total) * 100);
+	return total === 0 ? 0 : wholePercent(score / total);
 }
 
 /** Cards answered wrongly, in the order asked, each once. */

@@ -10,6 +10,24 @@ function seen(state: CardStateRow | undefined): state is CardStateRow {
 	return !!state && state.state !== State.New;
 }
 
+/** Of some cards, how many were seen, and the sum of their probabilities of recall now. */
+function recallOfSeen(
+	cardIds: readonly string[],
+	states: States,
+	f: FSRS,
+	now: number
+): { seen: number; sum: number } {
+	let n = 0;
+	let sum = 0;
+	for (const id of cardIds) {
+		const s = states.get(id);
+		if (!seen(s)) continue;
+		n++;
+		sum += recall(f, s, now);
+	}
+	return { seen: n, sum };
+}
+
 export interface TopicStat {
 	id: string;
 	title: string;
@@ -32,19 +50,17 @@ export function topicStats(
 ): TopicStat[] {
 	return topics.map((t) => {
 		const ids = cardIdsOf(t.id);
-		let n = 0;
-		let sum = 0;
-		for (const id of ids) {
-			const s = states.get(id);
-			if (!seen(s)) continue;
-			n++;
-			sum += recall(f, s, now);
-		}
+		const { seen: n, sum } = recallOfSeen(ids, states, f, now);
+		// On a tie, the one finished first, whatever order the quizzes come in.
 		let bestQuiz: TopicStat['bestQuiz'] = null;
+		let bestAt = Infinity;
 		for (const q of quizzes) {
 			if (q.scope !== t.id || q.finishedAt === null || !q.cardIds.length) continue;
 			const ratio = q.score / q.cardIds.length;
-			if (!bestQuiz || ratio > bestQuiz.ratio) bestQuiz = { score: q.score, total: q.cardIds.length, ratio };
+			if (!bestQuiz || ratio > bestQuiz.ratio || (ratio === bestQuiz.ratio && q.finishedAt < bestAt)) {
+				bestQuiz = { score: q.score, total: q.cardIds.length, ratio };
+				bestAt = q.finishedAt;
+			}
 		}
 		return { id: t.id, title: t.title, cards: ids.length, seen: n, recall: n ? sum / n : null, bestQuiz };
 	});
@@ -65,14 +81,7 @@ export function passageRecall(
 	now: number
 ): PassageRecall | null {
 	if (!cardIds.length) return null;
-	let sum = 0;
-	let studied = 0;
-	for (const id of cardIds) {
-		const s = states.get(id);
-		if (!seen(s)) continue;
-		studied++;
-		sum += recall(f, s, now);
-	}
+	const { seen: studied, sum } = recallOfSeen(cardIds, states, f, now);
 	return { recall: sum / cardIds.length, studied, cards: cardIds.length };
 }
 

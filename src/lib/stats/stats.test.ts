@@ -7,7 +7,8 @@ import { studyDays } from './days.ts';
 import { dueForecast } from './forecast.ts';
 import { buildHeatmap, dayStreak, heatmapDayCount, HEATMAP_WEEKS } from './heatmap.ts';
 import { passageRecall, passagesRecall, recallShade, topicStats } from './recall.ts';
-import { daySummary, formatDuration, percent, trueRetention } from './retention.ts';
+import { daySummary, trueRetention } from './retention.ts';
+import { formatDuration, formatPercent as percent } from '../ui/format.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,4 +1,4 @@
-// Times and durations as the screens show them. Pure; dates are made here, at the edge.
+// Times, durations and shares as the screens show them. Pure; dates are made here, at the edge.
 
 /** A time spent, such as "45 s", "12 min", "1 h 5 min". */
 export function formatDuration(ms: number): string {
@@ -9,6 +9,16 @@ export function formatDuration(ms: number): string {
 	const h = Math.floor(minutes / 60);
 	const m = minutes % 60;
 	return m ? `${h} h ${m} min` : `${h} h`;
+}
+
+/** A share (0 to 1) as a whole percentage: 0.855 is 86. */
+export function wholePercent(share: number): number {
+	return Math.round(share * 100);
+}
+
+/** A share as "86%" (no decimals), or "—" with nothing to show. */
+export function formatPercent(share: number | null): string {
+	return share === null ? '—' : `${wholePercent(share)}%`;
 }
 
 function sameDay(a: Date, b: Date): boolean {

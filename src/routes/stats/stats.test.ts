@@ -12,11 +12,11 @@ import { StudyDatabase, useDatabase } from '$lib/db/index.ts';
 import { addCardsToReview, allStates, answerCard, rebuildAllStates } from '$lib/db/reviews.ts';
 import { saveSettings } from '$lib/db/settings.ts';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings.ts';
+import { finishedQuizzes } from '$lib/db/quizzes.ts';
 import {
 	answersPerDay,
 	dayStreakBack,
 	daysWithAnswers,
-	finishedQuizzes,
 	firstReviewTime,
 	reviewAnswerCounts
 } from '$lib/db/stats.ts';
