@@ -33,6 +33,8 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
 		}
 	},
+	// dependency-cruiser reads CommonJS configuration files.
+	{ files: ['*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 	// One import style: inside src/lib, relative paths; from routes and the service worker, $lib. Both name
 	// the file with its extension. (Which folder may import which is checked by .dependency-cruiser.cjs.)
 	{
