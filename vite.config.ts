@@ -25,7 +25,7 @@ export default defineConfig({
 							groups: [
 								{
 									name: 'shell',
-									test: /src[\\/]lib[\\/](perf|pwa[\\/]schema-upgrade)\.ts|svelte[\\/]src[\\/]internal[\\/]disclose-version|kit[\\/]src[\\/]runtime[\\/]app[\\/](state|navigation|environment)/
+									test: /src[\\/]lib[\\/](perf|errors|pwa[\\/]schema-upgrade|ui[\\/]format)\.ts|svelte[\\/]src[\\/]internal[\\/]disclose-version|kit[\\/]src[\\/]runtime[\\/]app[\\/](state|navigation|environment)/
 								}
 							]
 						}

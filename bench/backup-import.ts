@@ -15,7 +15,7 @@ import { startStaticServer } from '../tests/e2e/support/static-server.ts';
 import { encodeBackup, serializeBackup, type BackupV1 } from '../src/lib/backup/format.ts';
 
 import { dueNowRow, makeScheduler, rate } from '../src/lib/srs/scheduler.ts';
-import { DEFAULT_SETTINGS } from '../src/lib/srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../src/lib/srs/defaults.ts';
 import { loadDeck } from '../src/deck-compiler/load.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4184);

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { loadDeck } from '../src/deck-compiler/load.ts';
 
 import { makeScheduler, replay } from '../src/lib/srs/scheduler.ts';
-import { DEFAULT_SETTINGS } from '../src/lib/srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../src/lib/srs/defaults.ts';
 import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';
 import { simulateDailyReview, simulateEachCard, type History } from '../scripts/bench/simulate.ts';
 import { writeStressContent } from '../scripts/bench/stress-content.ts';

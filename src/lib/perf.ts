@@ -1,4 +1,4 @@
-// Timings the benchmark reads back (npm run bench; see README.md, "Performance"): User Timing measures with
+// Timings the benchmark reads back (npm run bench; see bench/README.md): User Timing measures with
 // fixed names, taken where the learner would notice the wait. They cost nothing worth counting when nobody reads them.
 
 /** When the screen being shown was opened: 0 (navigation start) for the page the document loaded with. */

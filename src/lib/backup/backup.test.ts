@@ -7,7 +7,7 @@ import { exportFile } from './jobs.ts';
 import { StudyDatabase, useDatabase } from '../db/index.ts';
 import { addCardsToReview, allStates, answerCard, setSuspended } from '../db/reviews.ts';
 import { loadSettings, saveSettings } from '../db/settings.ts';
-import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { APP_VERSION } from '../version.ts';
 import { ankiDeckText, ankiField } from './anki.ts';
 import {
@@ -576,6 +576,82 @@ describe('a file that is not a valid backup', () => {
 		const state = await importText(text);
 		expect(state.error).toBeNull();
 		expect(state.notice).toContain('Imported 7 new reviews, 1 card flag, 1 quiz, the settings.');
+	});
+
+	it('names the first bad value of a column, and the first problem of the settings', async () => {
+		const message = async (edit: Edit) => {
+			const read = await readBackup(await edited(edit), known);
+			return read.ok ? 'accepted' : read.message;
+		};
+		expect(await message((b) => (b.cardIds[1] = 5))).toBe(
+			'cardIds[1] must be text of at most 200 characters, not 5'
+		);
+		expect(await message((b) => (b.reviews.id[0] = 7))).toBe(
+			'reviews.id[0] must be 1 to 100 letters, digits, “-” or “_”, not 7'
+		);
+		expect(await message((b) => (b.reviews.durationMs[2] = 600_001))).toBe(
+			'reviews.durationMs[2] must be a whole number from 0 to 600000, not 600001'
+		);
+		expect(await message((b) => (b.madeDue.due[0] = '2026'))).toBe(
+			'madeDue.due[0] must be a time from 2000 to 2300, in epoch milliseconds, not "2026"'
+		);
+		// madeDue.review ascends; a value out of range before the one that does not is named first.
+		const twice = (b: Record<string, number[]>, first: number) => {
+			b.review!.unshift(first);
+			b.state!.push(1);
+			b.due!.push(t0);
+		};
+		expect(await message((b) => twice(b.madeDue, b.madeDue.review[0]))).toMatch(
+			/^madeDue\.review\[1\] must be the index of a review \(0 to 6\), each after the one before, not \d$/
+		);
+		expect(await message((b) => twice(b.madeDue, 7))).toBe(
+			'madeDue.review[0] must be the index of a review (0 to 6), each after the one before, not 7'
+		);
+
+		expect(await message((b) => (b.settings.srs = []))).toBe('settings.srs must be an object, not []');
+		expect(await message((b) => delete b.settings.srs.fuzz)).toBe(
+			'settings.srs.fuzz: Fuzz must be on or off.'
+		);
+		expect(await message((b) => (b.settings.srs.newPerDay = '12'))).toBe('accepted');
+		// A key a backup does not have comes first, then the first bad field in the settings' order.
+		expect(
+			await message((b) => Object.assign(b.settings.srs, { dayStartHour: 24, newPerDay: -1, mood: 'calm' }))
+		).toBe('settings.srs has the key “mood”, which a backup does not have');
+		expect(await message((b) => Object.assign(b.settings.srs, { dayStartHour: 24, newPerDay: -1 }))).toBe(
+			'settings.srs.newPerDay: New cards a day must be a whole number from 0 to 9999.'
+		);
+	});
+
+	it('checks a long version 2 log in slices, pausing between them and reporting its progress', async () => {
+		const reviews = Array.from({ length: 50_000 }, (_, i) => ({
+			id: `r${i}`,
+			cardId: cards[i % 20]!.id,
+			rating: i % 100 === 0 ? (0 as const) : (3 as const),
+			reviewedAt: t0 + i * 60_000,
+			durationMs: 1000,
+			state: 2,
+			due: t0 + i * 60_000,
+			stability: 3,
+			difficulty: 5,
+			elapsedDays: 1,
+			lastElapsedDays: 1,
+			scheduledDays: 2,
+			learningSteps: 0
+		}));
+		const header = { appVersion: '0.1.0', exportedAt: t0 + 40 * DAY };
+		const text = serializeBackup(encodeBackup({ settings: {}, cardFlags: [], quizzes: [], reviews }, header));
+		const values: number[] = [];
+		let pauses = 0;
+		const read = await readBackup(text.join(''), known, {
+			onProgress: (f) => values.push(f),
+			pause: async () => void pauses++
+		});
+		expect(read.ok).toBe(true);
+		expect(read.ok && read.backup.reviews).toHaveLength(50_000);
+		// 5 columns of 50,000 values, 20,000 a slice.
+		expect(pauses).toBeGreaterThanOrEqual(12);
+		expect(values).toEqual([...values].sort((a, b) => a - b));
+		expect(values.at(-1)).toBe(1);
 	});
 });
 

@@ -4,7 +4,7 @@ import { errorText } from '../errors.ts';
 import type { CardFlagRow, QuizRow, ReviewRow } from '../model.ts';
 import * as v from 'valibot';
 
-import { DEFAULT_SETTINGS, validateSettings } from '../srs/settings.ts';
+import { SettingsSchema, settingsErrors } from '../srs/settings.ts';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
@@ -23,6 +23,9 @@ export interface KnownIds {
 }
 
 export type ReadResult = { ok: true; backup: CheckedBackup } | { ok: false; message: string };
+type Options = { pause?: () => Promise<void>; onProgress?: (fraction: number) => void };
+type Fail = { ok: false; message: string };
+const fail = (message: string): Fail => ({ ok: false, message });
 
 const MIN_TIME = Date.UTC(2000, 0, 1);
 const MAX_TIME = Date.UTC(2100, 0, 1);
@@ -38,12 +41,11 @@ const real = (min: number, max: number) => {
 };
 const time = whole(MIN_TIME, MAX_TIME, 'must be a time from 2000 to 2100, in epoch milliseconds');
 const dueTime = whole(MIN_TIME, MAX_DUE, 'must be a time from 2000 to 2300, in epoch milliseconds');
-const text = (max: number) =>
-	v.pipe(v.string(`must be text`), v.maxLength(max, `must be text of at most ${max} characters`));
-const rowId = v.pipe(
-	v.string('must be text'),
-	v.regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be 1 to 100 letters, digits, “-” or “_”')
-);
+const text = (max: number, notText = 'must be text') =>
+	v.pipe(v.string(notText), v.maxLength(max, `must be text of at most ${max} characters`));
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+const idMessage = 'must be 1 to 100 letters, digits, “-” or “_”';
+const rowId = v.pipe(v.string('must be text'), v.regex(ID, idMessage));
 const bool = v.boolean('must be true or false');
 const obj = 'must be an object';
 
@@ -104,15 +106,19 @@ const QuizSchema = v.strictObject(
 	obj
 );
 
-const list = v.array(v.unknown(), 'must be a list');
-const settingsSchema = v.strictObject({ srs: v.optional(v.unknown()), knowledgeMap: v.optional(bool) }, obj);
+/** Checked as a list, not copied: a column of the log holds up to 300,000 values. */
+const list = v.custom<unknown[]>(Array.isArray, 'must be a list');
+const HeaderSettingsSchema = v.strictObject(
+	{ srs: v.optional(v.unknown()), knowledgeMap: v.optional(bool) },
+	obj
+);
 const HeaderV1Schema = v.strictObject(
 	{
 		format: v.literal(BACKUP_FORMAT),
 		version: v.literal(1),
 		appVersion: text(50),
 		exportedAt: time,
-		settings: settingsSchema,
+		settings: HeaderSettingsSchema,
 		cardFlags: list,
 		quizzes: list,
 		reviews: list
@@ -125,7 +131,7 @@ const HeaderV2Schema = v.strictObject(
 		version: v.literal(2),
 		appVersion: text(50),
 		exportedAt: time,
-		settings: settingsSchema,
+		settings: HeaderSettingsSchema,
 		cardFlags: list,
 		quizzes: list,
 		cardIds: list,
@@ -179,26 +185,11 @@ export function checkSize(bytes: number): string | null {
 	return `The file is ${mb(bytes)}; a backup can be at most ${mb(MAX_BACKUP_BYTES)}`;
 }
 
-function checkSrs(raw: unknown): { ok: true; srs: BackupSettings['srs'] } | { ok: false; message: string } {
-	if (raw === undefined) return { ok: true, srs: undefined };
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-		return { ok: false, message: `settings.srs ${obj}, not ${shown(raw)}` };
-	for (const key of Object.keys(raw)) {
-		if (!Object.hasOwn(DEFAULT_SETTINGS, key))
-			return {
-				ok: false,
-				message: `settings.srs has the key “${key}”, which a backup ${FORBIDDEN_KEYS.has(key) ? 'never has' : 'does not have'}`
-			};
-	}
-	const checked = validateSettings(raw);
-	if (checked.ok) return { ok: true, srs: checked.settings };
-	const [field, message] = Object.entries(checked.errors)[0]!;
-	return { ok: false, message: `settings.srs.${field}: ${message}` };
-}
-
-type Options = { pause?: () => Promise<void>; onProgress?: (fraction: number) => void };
-type Fail = { ok: false; message: string };
-const fail = (message: string): Fail => ({ ok: false, message });
+/** The review settings a backup carries: those the app validates, with no key the app does not know. */
+const SrsSchema = v.pipe(
+	v.custom<object>((x) => !!x && typeof x === 'object' && !Array.isArray(x), obj),
+	v.strictObject(SettingsSchema.entries, obj)
+);
 
 /**
  * Parses and checks a backup file's text (any version this app reads). `pause` is awaited between slices
@@ -239,39 +230,54 @@ export async function readBackup(
 	);
 }
 
-function readSettings(raw: v.InferOutput<typeof settingsSchema>): BackupSettings | Fail {
-	const srs = checkSrs(raw.srs);
-	if (!srs.ok) return fail(srs.message);
+function readSettings(raw: v.InferOutput<typeof HeaderSettingsSchema>): BackupSettings | Fail {
 	const settings: BackupSettings = {};
-	if (srs.srs) settings.srs = srs.srs;
+	if (raw.srs !== undefined) {
+		const parsed = v.safeParse(SrsSchema, raw.srs);
+		if (!parsed.success) {
+			// A key a backup does not have is named first, then the first bad field in the settings' own words.
+			const unknownKey = parsed.issues.find((i) => i.type === 'strict_object' && i.expected === 'never');
+			const [field, message] = Object.entries(settingsErrors(parsed.issues))[0] ?? [];
+			return fail(
+				unknownKey || !field
+					? describe(unknownKey ?? parsed.issues[0], 'settings.srs')
+					: `settings.srs.${field}: ${message}`
+			);
+		}
+		settings.srs = parsed.output;
+	}
 	if (raw.knowledgeMap !== undefined) settings.knowledgeMap = raw.knowledgeMap;
 	return settings;
 }
 
-/** Checks rows one by one against a schema; a message naming the first bad one, or the rows. */
-async function checkRows<T>(
+/**
+ * Checks values (rows, or a column's values) one by one; a message naming the first bad one, or the values.
+ * The schemas transform nothing (input and output types are one), so what passes is taken as it is, uncopied.
+ */
+async function checkEach<T>(
 	name: string,
 	input: unknown[],
-	schema: v.GenericSchema<unknown, T>,
+	schema: v.GenericSchema<T>,
 	tick: () => Promise<void> | undefined
 ): Promise<T[] | string> {
-	const out: T[] = new Array(input.length);
 	for (let i = 0; i < input.length; i++) {
-		const r = v.safeParse(schema, input[i], { abortEarly: true });
-		if (!r.success) return describe(r.issues[0], `${name}[${i}]`);
-		out[i] = r.output;
+		if (!v.is(schema, input[i]))
+			return describe(v.safeParse(schema, input[i], { abortEarly: true }).issues![0], `${name}[${i}]`);
 		const paused = tick();
 		if (paused) await paused;
 	}
-	return out;
+	return input as T[];
 }
 
-/** Counts checked rows: every 1,000 (a few tens of milliseconds of checking) it reports and pauses. */
-function ticker(total: number, options: Options): () => Promise<void> | undefined {
+/**
+ * Counts checked values: every `every` (a few tens of milliseconds of checking: 1,000 rows, 20,000 values of
+ * a column) it reports the share checked, as `from` to `to` of the file, and pauses.
+ */
+function ticker(total: number, options: Options, every = 1000, from = 0, to = 1) {
 	let checked = 0;
-	return () => {
-		if (++checked % 1000 !== 0) return undefined;
-		options.onProgress?.(checked / total);
+	return (): Promise<void> | undefined => {
+		if (++checked % every !== 0) return undefined;
+		options.onProgress?.(from + ((to - from) * checked) / total);
 		return options.pause?.();
 	};
 }
@@ -284,11 +290,11 @@ async function readV1(value: unknown, known: KnownIds, options: Options): Promis
 	if ('ok' in settings) return settings;
 
 	const tick = ticker(h.reviews.length + h.cardFlags.length + h.quizzes.length, options);
-	const cardFlags = await checkRows('cardFlags', h.cardFlags, FlagSchema, tick);
+	const cardFlags = await checkEach('cardFlags', h.cardFlags, FlagSchema, tick);
 	if (typeof cardFlags === 'string') return fail(cardFlags);
-	const quizzes = await checkRows('quizzes', h.quizzes, QuizSchema, tick);
+	const quizzes = await checkEach('quizzes', h.quizzes, QuizSchema, tick);
 	if (typeof quizzes === 'string') return fail(quizzes);
-	const reviews = await checkRows('reviews', h.reviews, ReviewSchema, tick);
+	const reviews = await checkEach('reviews', h.reviews, ReviewSchema, tick);
 	if (typeof reviews === 'string') return fail(reviews);
 	options.onProgress?.(1);
 
@@ -314,23 +320,6 @@ async function readV1(value: unknown, known: KnownIds, options: Options): Promis
 	};
 }
 
-const REVIEW_ID = /^[A-Za-z0-9_-]{1,100}$/;
-const isWhole = (x: unknown, min: number, max: number): x is number =>
-	typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
-
-/** The first value of a column that fails `ok`, as a message naming it; null when all pass. */
-function checkColumn(
-	name: string,
-	column: readonly unknown[],
-	ok: (x: unknown, i: number) => boolean,
-	must: string
-): string | null {
-	for (let i = 0; i < column.length; i++) {
-		if (!ok(column[i], i)) return `${name}[${i}] ${must}, not ${shown(column[i])}`;
-	}
-	return null;
-}
-
 async function readV2(value: unknown, known: KnownIds, options: Options): Promise<ReadResult> {
 	const header = v.safeParse(HeaderV2Schema, value, { abortEarly: true });
 	if (!header.success) return fail(describe(header.issues[0]));
@@ -338,102 +327,77 @@ async function readV2(value: unknown, known: KnownIds, options: Options): Promis
 	const settings = readSettings(h.settings);
 	if ('ok' in settings) return settings;
 
-	const tick = ticker(h.cardFlags.length + h.quizzes.length, options);
-	const cardFlags = await checkRows('cardFlags', h.cardFlags, FlagSchema, tick);
+	const tick = ticker(h.cardFlags.length + h.quizzes.length, options, 1000, 0, 0.1);
+	const cardFlags = await checkEach('cardFlags', h.cardFlags, FlagSchema, tick);
 	if (typeof cardFlags === 'string') return fail(cardFlags);
-	const quizzes = await checkRows('quizzes', h.quizzes, QuizSchema, tick);
+	const quizzes = await checkEach('quizzes', h.quizzes, QuizSchema, tick);
 	if (typeof quizzes === 'string') return fail(quizzes);
 	options.onProgress?.(0.1);
 
-	const cards = h.cardIds;
-	const { id, card, rating, reviewedAt, durationMs } = h.reviews;
-	const n = id.length;
-	for (const [key, column] of Object.entries(h.reviews)) {
+	const { cardIds, reviews: r, madeDue } = h;
+	const n = r.id.length;
+	for (const [key, column] of Object.entries(r)) {
 		if (column.length !== n)
 			return fail(
 				`reviews.${key} has ${column.length} values, but reviews.id has ${n}: every column has one value per review`
 			);
 	}
-	const { review: dueAt, state: dueState, due } = h.madeDue;
-	for (const [key, column] of Object.entries(h.madeDue)) {
-		if (column.length !== dueAt.length)
+	for (const [key, column] of Object.entries(madeDue)) {
+		if (column.length !== madeDue.review.length)
 			return fail(
-				`madeDue.${key} has ${column.length} values, but madeDue.review has ${dueAt.length}: every column has one value per review made due`
+				`madeDue.${key} has ${column.length} values, but madeDue.review has ${madeDue.review.length}: every column has one value per review made due`
 			);
 	}
-	const lastCard = cards.length - 1;
-	const problem =
-		checkColumn(
-			'cardIds',
-			cards,
-			(x) => typeof x === 'string' && x.length <= 200,
-			'must be text of at most 200 characters'
-		) ??
-		checkColumn(
-			'reviews.id',
-			id,
-			(x) => typeof x === 'string' && REVIEW_ID.test(x),
-			'must be 1 to 100 letters, digits, “-” or “_”'
-		) ??
-		checkColumn(
-			'reviews.card',
-			card,
-			(x) => isWhole(x, 0, lastCard),
-			cards.length
-				? `must be the index of one of the ${cards.length} cardIds (0 to ${lastCard})`
-				: 'must be the index of one of the cardIds, and there are none'
-		) ??
-		checkColumn('reviews.rating', rating, (x) => isWhole(x, 0, 4), 'must be a whole number from 0 to 4') ??
-		checkColumn(
-			'reviews.reviewedAt',
-			reviewedAt,
-			(x) => isWhole(x, MIN_TIME, MAX_TIME),
-			'must be a time from 2000 to 2100, in epoch milliseconds'
-		) ??
-		checkColumn(
-			'reviews.durationMs',
-			durationMs,
-			(x) => isWhole(x, 0, 10 * 60_000),
-			`must be a whole number from 0 to ${10 * 60_000}`
-		) ??
-		checkColumn(
-			'madeDue.review',
-			dueAt,
-			(x, k) => isWhole(x, 0, n - 1) && (k === 0 || x > (dueAt[k - 1] as number)),
-			n
-				? `must be the index of a review (0 to ${n - 1}), each after the one before`
-				: 'must be the index of a review, and there are none'
-		) ??
-		checkColumn('madeDue.state', dueState, (x) => isWhole(x, 0, 3), 'must be a whole number from 0 to 3') ??
-		checkColumn(
-			'madeDue.due',
-			due,
-			(x) => isWhole(x, MIN_TIME, MAX_DUE),
-			'must be a time from 2000 to 2300, in epoch milliseconds'
-		);
-	if (problem) return fail(problem);
+	const cardIndex = cardIds.length
+		? `must be the index of one of the ${cardIds.length} cardIds (0 to ${cardIds.length - 1})`
+		: 'must be the index of one of the cardIds, and there are none';
+	const reviewIndex = n
+		? `must be the index of a review (0 to ${n - 1}), each after the one before`
+		: 'must be the index of a review, and there are none';
+	const columns: [string, unknown[], v.GenericSchema][] = [
+		['cardIds', cardIds, text(200, 'must be text of at most 200 characters')],
+		['reviews.id', r.id, v.pipe(v.string(idMessage), v.regex(ID, idMessage))],
+		['reviews.card', r.card, whole(0, cardIds.length - 1, cardIndex)],
+		['reviews.rating', r.rating, whole(0, 4)],
+		['reviews.reviewedAt', r.reviewedAt, time],
+		['reviews.durationMs', r.durationMs, whole(0, 10 * 60_000)],
+		['madeDue.review', madeDue.review, whole(0, n - 1, reviewIndex)],
+		['madeDue.state', madeDue.state, whole(0, 3)],
+		['madeDue.due', madeDue.due, dueTime]
+	];
+	const total = columns.reduce((sum, [, column]) => sum + column.length, 0);
+	const tickColumns = ticker(total, options, 20_000, 0.1, 0.7);
+	for (const [name, column, item] of columns) {
+		// madeDue.review ascends: the first value that does not is named, unless a bad value comes before it.
+		const down =
+			name !== 'madeDue.review'
+				? -1
+				: column.findIndex((x, i) => i > 0 && (x as number) <= (column[i - 1] as number));
+		const bad = await checkEach(name, down < 0 ? column : column.slice(0, down + 1), item, tickColumns);
+		if (typeof bad === 'string') return fail(bad);
+		if (down >= 0) return fail(`${name}[${down}] ${reviewIndex}, not ${shown(column[down])}`);
+	}
 	options.onProgress?.(0.7);
+	// Every value is checked: the columns are what the format says they are.
+	const log = h as unknown as BackupV2;
 
 	// Every made-due review is listed in madeDue, and only those.
+	const { rating } = log.reviews;
 	let k = 0;
 	for (let i = 0; i < n; i++) {
-		const listed = dueAt[k] === i;
+		const listed = log.madeDue.review[k] === i;
 		if (listed) k++;
 		if (rating[i] === 0 && !listed)
 			return fail(`reviews.rating[${i}] is 0 (made due), but madeDue.review does not list review ${i}`);
 		if (rating[i] !== 0 && listed)
-			return fail(
-				`madeDue.review[${k - 1}] is review ${i}, whose rating is ${String(rating[i])}, not 0 (made due)`
-			);
+			return fail(`madeDue.review[${k - 1}] is review ${i}, whose rating is ${rating[i]}, not 0 (made due)`);
 	}
 
-	const cardIds = cards as string[];
-	const relations = checkRelations(id as string[], cardIds, cardFlags, quizzes, known, 'cardIds');
+	const relations = checkRelations(log.reviews.id, log.cardIds, cardFlags, quizzes, known, 'cardIds');
 	if (relations) return fail(relations);
 	options.onProgress?.(0.9);
 
-	// Every value is checked: the columns are what the format says they are.
-	const reviews = decodeReviews(h as unknown as Pick<BackupV2, 'cardIds' | 'reviews' | 'madeDue'>);
+	const reviews = decodeReviews(log);
 	options.onProgress?.(1);
 	return {
 		ok: true,

@@ -8,8 +8,8 @@ import { makeScheduler, replayLog } from '../srs/scheduler.ts';
 import { validateSettings } from '../srs/settings.ts';
 import { getDb } from './index.ts';
 import { KNOWLEDGE_MAP_KEY } from './preferences.ts';
-import { logsOfCards, SRS_SETTINGS_KEY } from './log.ts';
-import { loadSettings } from './settings.ts';
+import { loadValidator, settingsOf, SRS_SETTINGS_KEY } from './log.ts';
+import type { StudyDatabase } from './schema.ts';
 
 /** Rows read or written per request batch: large enough to be quick, small enough to report progress. */
 const PAGE = 10_000;
@@ -69,6 +69,7 @@ export async function importBackup(
 	onProgress?: (phase: ImportPhase, fraction: number) => void
 ): Promise<ImportSummary> {
 	const db = getDb();
+	const validate = await loadValidator();
 	return db.transaction(
 		'rw',
 		[db.reviews, db.cardStates, db.cardFlags, db.quizzes, db.settings],
@@ -99,7 +100,9 @@ export async function importBackup(
 			const here = await logsOfCards(db, affected, localCount);
 			onProgress?.('merging', 1);
 
-			const settings = srsTaken ? (srsTaken.value as SrsSettings) : await loadSettings();
+			const settings = srsTaken
+				? (srsTaken.value as SrsSettings)
+				: settingsOf(await db.settings.get(SRS_SETTINGS_KEY), validate);
 			const f = makeScheduler(settings);
 			const rows: ReviewRow[] = [];
 			const changed: ReviewRow[] = [];
@@ -153,3 +156,28 @@ const LOGGED = [
 	'learningSteps'
 ] as const;
 const sameLog = (a: ReviewRow, b: ReviewRow) => LOGGED.every((key) => a[key] === b[key]);
+
+/** The stored logs of some cards, inside the caller's transaction: through the index for a few, whole for many. */
+export async function logsOfCards(
+	db: StudyDatabase,
+	cardIds: ReadonlySet<string>,
+	total: number
+): Promise<Map<string, ReviewRow[]>> {
+	const out = new Map<string, ReviewRow[]>();
+	if (!total || !cardIds.size) return out;
+	const add = (r: ReviewRow) => {
+		if (!cardIds.has(r.cardId)) return;
+		const list = out.get(r.cardId);
+		if (list) list.push(r);
+		else out.set(r.cardId, [r]);
+	};
+	if (cardIds.size > 200) {
+		(await db.reviews.toArray()).forEach(add);
+	} else {
+		const lists = await Promise.all(
+			[...cardIds].map((id) => db.reviews.where('cardId').equals(id).toArray())
+		);
+		lists.flat().forEach(add);
+	}
+	return out;
+}

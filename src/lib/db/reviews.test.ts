@@ -10,7 +10,7 @@ import {
 	undoReview
 } from './reviews.ts';
 import { loadSettings, saveSettings } from './settings.ts';
-import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { State } from '../srs/scheduler.ts';
 
 const DAY = 86_400_000;

@@ -2,8 +2,7 @@
 import type { Answer, CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import { makeScheduler, dueNowRow, rate } from '../srs/scheduler.ts';
 import { getDb } from './index.ts';
-import { replayAllCards, replayCard } from './log.ts';
-import { loadSettings } from './settings.ts';
+import { readSettings, replayAllCards, replayCard } from './log.ts';
 
 export function newId(): string {
 	return crypto.randomUUID();
@@ -20,7 +19,7 @@ export async function answerCard(
 	options: { now?: number; durationMs?: number; settings?: SrsSettings; id?: string } = {}
 ): Promise<{ review: ReviewRow; state: CardStateRow }> {
 	const db = getDb();
-	const settings = options.settings ?? (await loadSettings());
+	const settings = options.settings ?? (await readSettings(db));
 	const f = makeScheduler(settings);
 	const id = options.id ?? newId();
 	return db.transaction('rw', db.reviews, db.cardStates, async () => {
@@ -41,7 +40,7 @@ export async function undoReview(
 	reviewId: string
 ): Promise<{ cardId: string; state: CardStateRow | undefined } | null> {
 	const db = getDb();
-	const f = makeScheduler(await loadSettings());
+	const f = makeScheduler(await readSettings(db));
 	return db.transaction('rw', db.reviews, db.cardStates, async () => {
 		const review = await db.reviews.get(reviewId);
 		if (!review) return null;
@@ -55,7 +54,8 @@ export async function rebuildAllStates(
 	settings?: SrsSettings,
 	onProgress?: (done: number, total: number) => void
 ): Promise<number> {
-	return replayAllCards(getDb(), settings ?? (await loadSettings()), onProgress);
+	const db = getDb();
+	return replayAllCards(db, settings ?? (await readSettings(db)), onProgress);
 }
 
 /**
@@ -65,7 +65,7 @@ export async function rebuildAllStates(
  */
 export async function addCardsToReview(cardIds: string[], now = Date.now()): Promise<void> {
 	const db = getDb();
-	const f = makeScheduler(await loadSettings());
+	const f = makeScheduler(await readSettings(db));
 	await db.transaction('rw', db.reviews, db.cardStates, async () => {
 		for (const cardId of new Set(cardIds)) {
 			const current = await db.cardStates.get(cardId);

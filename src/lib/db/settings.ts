@@ -1,7 +1,7 @@
 import type { SrsSettings } from '../model.ts';
-import { validateSettings, type SettingsErrors } from '../srs/settings.ts';
+import type { SettingsErrors } from '../srs/settings.ts';
 import { getDb } from './index.ts';
-import { readSettings, replayAllCards, SRS_SETTINGS_KEY as KEY } from './log.ts';
+import { loadValidator, readSettings, replayAllCards, SRS_SETTINGS_KEY as KEY } from './log.ts';
 
 /** The saved review settings, or the defaults (see readSettings). */
 export function loadSettings(): Promise<SrsSettings> {
@@ -21,9 +21,9 @@ export async function saveSettings(
 	input: unknown,
 	options: { reschedule?: boolean } = {}
 ): Promise<SaveResult> {
-	const checked = validateSettings(input);
-	if (!checked.ok) return checked;
 	const db = getDb();
+	const checked = (await loadValidator())(input);
+	if (!checked.ok) return checked;
 	const settings = checked.settings;
 	if (!options.reschedule) {
 		await db.settings.put({ key: KEY, value: settings });

@@ -6,7 +6,7 @@ import { watch } from './live.ts';
 import { answerCard, buryCard, progressSize, resetProgress, restoreFlag, setSuspended } from './reviews.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 import { loadStudyData } from './study.ts';
-import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 
 const HOUR = 3_600_000;
 const t0 = new Date(2026, 2, 10, 10, 0).getTime();

@@ -7,7 +7,7 @@ import { isActive } from '../srs/queue.ts';
 import { State } from '../srs/scheduler.ts';
 
 import { getDb } from './index.ts';
-import { loadSettings } from './settings.ts';
+import { readSettings } from './log.ts';
 
 export interface StudyData {
 	settings: SrsSettings;
@@ -35,8 +35,10 @@ export async function loadStudyData(
 	shown: (cardId: string) => boolean = () => true
 ): Promise<StudyData> {
 	const db = getDb();
-	return db.transaction('r', [db.settings, db.cardStates, db.cardFlags, db.reviews], async () => {
-		const settings = await loadSettings();
+	// Read while the settings' validator loads: it is not in the review screen's first JavaScript, and a
+	// transaction cannot wait for it. A change of settings in another tab is followed by a new read.
+	const settings = await readSettings(db);
+	return db.transaction('r', [db.cardStates, db.cardFlags, db.reviews], async () => {
 		const since = dayStart(now, settings.dayStartHour);
 		const endOfDay = nextDayStart(now, settings.dayStartHour);
 		const [flagRows, due, unfinished, ids, reviewsToday] = await Promise.all([

@@ -5,7 +5,7 @@ import { nextDayStart } from './day.ts';
 import { cardStatus, daySummary } from './progress.ts';
 import { buildQueue, LEARN_AHEAD_MS, nextAvailable, nextChange, type QueueCard } from './queue.ts';
 import { makeScheduler, rate } from './scheduler.ts';
-import { DEFAULT_SETTINGS } from './settings.ts';
+import { DEFAULT_SETTINGS } from './defaults.ts';
 
 const MIN = 60_000;
 const t0 = new Date(2026, 2, 10, 10, 0).getTime();

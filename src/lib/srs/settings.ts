@@ -1,34 +1,77 @@
-// Review settings: defaults, limits and validation. Pure.
+// Review settings: their limits and validation (valibot). Pure. The defaults are in defaults.ts, which
+// the review screen loads without the validator.
 import type { SrsSettings } from '../model.ts';
-
-export const DEFAULT_SETTINGS: Readonly<SrsSettings> = Object.freeze({
-	desiredRetention: 0.9,
-	newPerDay: 10,
-	maxReviewsPerDay: 200,
-	learningSteps: ['1m', '10m'],
-	relearningSteps: ['10m'],
-	maximumInterval: 36500,
-	fuzz: true,
-	dayStartHour: 4
-});
+import * as v from 'valibot';
 
 export type SettingsErrors = Partial<Record<keyof SrsSettings, string>>;
 
-const STEP = /^([1-9]\d{0,3})(m|h|d)$/;
+/** What each field must be: the one message for any problem with it, missing included. */
+const MESSAGES: Required<SettingsErrors> = {
+	desiredRetention: 'Desired retention must be a number from 0.70 to 0.99.',
+	newPerDay: 'New cards a day must be a whole number from 0 to 9999.',
+	maxReviewsPerDay: 'Maximum reviews a day must be a whole number from 0 to 99999.',
+	learningSteps: 'Learning steps must be like “1m 10m”: numbers with m, h or d.',
+	relearningSteps: 'Relearning steps must be like “10m”: numbers with m, h or d.',
+	maximumInterval: 'Maximum interval must be a whole number of days from 1 to 36500.',
+	fuzz: 'Fuzz must be on or off.',
+	dayStartHour: 'The day must start at a whole hour from 0 to 23.'
+};
+
+/** A number, or the text of one (as the form gives it). */
+const number = v.pipe(
+	v.unknown(),
+	v.transform((x) => (typeof x === 'string' && x.trim() !== '' ? Number(x) : x)),
+	v.number(),
+	v.finite()
+);
+const whole = (min: number, max: number) => v.pipe(number, v.integer(), v.minValue(min), v.maxValue(max));
+const stepList = v.pipe(v.array(v.pipe(v.string(), v.regex(/^([1-9]\d{0,3})(m|h|d)$/))), v.maxLength(10));
+/** Steps as a list, or as text like "1m, 10m 1d". */
+const steps = v.union([
+	stepList,
+	v.pipe(
+		v.string(),
+		v.transform((text) => text.split(/[\s,]+/).filter(Boolean)),
+		stepList
+	)
+]);
+
+/** The fields of the settings; keys a backup may not have are the caller's to refuse. */
+export const SettingsSchema = v.object({
+	desiredRetention: v.pipe(
+		number,
+		v.minValue(0.7),
+		v.maxValue(0.99),
+		v.transform((r) => Math.round(r * 100) / 100)
+	),
+	newPerDay: whole(0, 9999),
+	maxReviewsPerDay: whole(0, 99999),
+	learningSteps: steps,
+	relearningSteps: steps,
+	maximumInterval: whole(1, 36500),
+	fuzz: v.boolean(),
+	dayStartHour: whole(0, 23)
+});
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameType: Same<v.InferOutput<typeof SettingsSchema>, SrsSettings> = true;
+void sameType;
+
+/** The message for each field that has an issue, in the fields' order. */
+export function settingsErrors(issues: readonly v.BaseIssue<unknown>[]): SettingsErrors {
+	const errors: SettingsErrors = {};
+	for (const issue of issues) {
+		const key = issue.path?.[0]?.key;
+		if (typeof key === 'string' && Object.hasOwn(MESSAGES, key)) {
+			errors[key as keyof SrsSettings] = MESSAGES[key as keyof SrsSettings];
+		}
+	}
+	return errors;
+}
 
 /** Parses "1m 10m" into steps; null when any step is not a number followed by m, h or d. */
 export function parseSteps(text: string): string[] | null {
-	const parts = text
-		.trim()
-		.split(/[\s,]+/)
-		.filter(Boolean);
-	if (parts.length > 10) return null;
-	return parts.every((p) => STEP.test(p)) ? parts : null;
-}
-
-function wholeNumber(value: unknown, min: number, max: number): number | null {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+	const parsed = v.safeParse(steps, text);
+	return parsed.success ? parsed.output : null;
 }
 
 /**
@@ -38,53 +81,8 @@ function wholeNumber(value: unknown, min: number, max: number): number | null {
 export function validateSettings(
 	input: unknown
 ): { ok: true; settings: SrsSettings } | { ok: false; errors: SettingsErrors } {
-	const errors: SettingsErrors = {};
-	const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-
-	const retention =
-		typeof raw.desiredRetention === 'string' ? Number(raw.desiredRetention) : raw.desiredRetention;
-	if (typeof retention !== 'number' || !Number.isFinite(retention) || retention < 0.7 || retention > 0.99) {
-		errors.desiredRetention = 'Desired retention must be a number from 0.70 to 0.99.';
-	}
-	const newPerDay = wholeNumber(raw.newPerDay, 0, 9999);
-	if (newPerDay === null) errors.newPerDay = 'New cards a day must be a whole number from 0 to 9999.';
-	const maxReviews = wholeNumber(raw.maxReviewsPerDay, 0, 99999);
-	if (maxReviews === null)
-		errors.maxReviewsPerDay = 'Maximum reviews a day must be a whole number from 0 to 99999.';
-
-	const steps = (value: unknown) =>
-		Array.isArray(value)
-			? value.every((s) => typeof s === 'string' && STEP.test(s)) && value.length <= 10
-				? (value as string[])
-				: null
-			: typeof value === 'string'
-				? parseSteps(value)
-				: null;
-	const learningSteps = steps(raw.learningSteps);
-	if (!learningSteps) errors.learningSteps = 'Learning steps must be like “1m 10m”: numbers with m, h or d.';
-	const relearningSteps = steps(raw.relearningSteps);
-	if (!relearningSteps)
-		errors.relearningSteps = 'Relearning steps must be like “10m”: numbers with m, h or d.';
-
-	const maximumInterval = wholeNumber(raw.maximumInterval, 1, 36500);
-	if (maximumInterval === null)
-		errors.maximumInterval = 'Maximum interval must be a whole number of days from 1 to 36500.';
-	if (typeof raw.fuzz !== 'boolean') errors.fuzz = 'Fuzz must be on or off.';
-	const dayStartHour = wholeNumber(raw.dayStartHour, 0, 23);
-	if (dayStartHour === null) errors.dayStartHour = 'The day must start at a whole hour from 0 to 23.';
-
-	if (Object.keys(errors).length) return { ok: false, errors };
-	return {
-		ok: true,
-		settings: {
-			desiredRetention: Math.round((retention as number) * 100) / 100,
-			newPerDay: newPerDay!,
-			maxReviewsPerDay: maxReviews!,
-			learningSteps: learningSteps!,
-			relearningSteps: relearningSteps!,
-			maximumInterval: maximumInterval!,
-			fuzz: raw.fuzz as boolean,
-			dayStartHour: dayStartHour!
-		}
-	};
+	const parsed = v.safeParse(SettingsSchema, input && typeof input === 'object' ? input : {});
+	return parsed.success
+		? { ok: true, settings: parsed.output }
+		: { ok: false, errors: settingsErrors(parsed.issues) };
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { dayKey, dayStart, nextDayStart } from './day.ts';
 import { buildQueue, mixTopics, nextCard, type QueueCard } from './queue.ts';
 import { formatInterval, makeScheduler, newCardState, preview, rate, replay, State } from './scheduler.ts';
-import { DEFAULT_SETTINGS, parseSteps, validateSettings } from './settings.ts';
+import { DEFAULT_SETTINGS } from './defaults.ts';
+import { parseSteps, validateSettings } from './settings.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -93,6 +94,60 @@ describe('settings', () => {
 		]);
 		expect(bad.errors.desiredRetention).toContain('0.70 to 0.99');
 		expect(validateSettings('not an object').ok).toBe(false);
+	});
+	it('takes the form’s text, rounds the retention and leaves out keys it does not know', () => {
+		const form = validateSettings({
+			desiredRetention: '0.856',
+			newPerDay: ' 20 ',
+			maxReviewsPerDay: '1e3',
+			learningSteps: ' 1m,10m\t1d ',
+			relearningSteps: '',
+			maximumInterval: '365',
+			fuzz: false,
+			dayStartHour: '0',
+			retired: 'an old setting'
+		});
+		expect(form).toEqual({
+			ok: true,
+			settings: {
+				desiredRetention: 0.86,
+				newPerDay: 20,
+				maxReviewsPerDay: 1000,
+				learningSteps: ['1m', '10m', '1d'],
+				relearningSteps: [],
+				maximumInterval: 365,
+				fuzz: false,
+				dayStartHour: 0
+			}
+		});
+	});
+	it('gives one message for each missing or bad field, in the fields’ order', () => {
+		const none = validateSettings(null);
+		expect(none.ok ? [] : Object.keys(none.errors)).toEqual(Object.keys(DEFAULT_SETTINGS));
+		const bad = validateSettings({
+			...DEFAULT_SETTINGS,
+			newPerDay: '',
+			maxReviewsPerDay: 2.5,
+			learningSteps: Array(11).fill('1m'),
+			relearningSteps: ['10m', 5],
+			maximumInterval: 0,
+			fuzz: 'yes',
+			dayStartHour: undefined
+		});
+		expect(bad).toEqual({
+			ok: false,
+			errors: {
+				newPerDay: 'New cards a day must be a whole number from 0 to 9999.',
+				maxReviewsPerDay: 'Maximum reviews a day must be a whole number from 0 to 99999.',
+				learningSteps: 'Learning steps must be like “1m 10m”: numbers with m, h or d.',
+				relearningSteps: 'Relearning steps must be like “10m”: numbers with m, h or d.',
+				maximumInterval: 'Maximum interval must be a whole number of days from 1 to 36500.',
+				fuzz: 'Fuzz must be on or off.',
+				dayStartHour: 'The day must start at a whole hour from 0 to 23.'
+			}
+		});
+		expect(parseSteps(Array(11).fill('1m').join(' '))).toBeNull();
+		expect(parseSteps('0m')).toBeNull();
 	});
 });
 

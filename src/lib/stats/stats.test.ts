@@ -2,7 +2,7 @@ import type { Answer, CardStateRow, QuizRow, ReviewRow } from '../model.ts';
 import { describe, expect, it } from 'vitest';
 
 import { makeScheduler, rate, recall, State } from '../srs/scheduler.ts';
-import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { studyDays } from './days.ts';
 import { dueForecast } from './forecast.ts';
 import { buildHeatmap, dayStreak, heatmapDayCount, HEATMAP_WEEKS } from './heatmap.ts';

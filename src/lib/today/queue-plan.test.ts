@@ -8,7 +8,7 @@ import { loadStudyData, type StudyData } from '../db/study.ts';
 import { dayStart, nextDayStart } from '../srs/day.ts';
 import { buildQueue, nextCard, QueuePlan, type Queue, type QueueCard } from '../srs/queue.ts';
 import { makeScheduler, newCardState, rate, State } from '../srs/scheduler.ts';
-import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { withAnswer, withFlag, withoutAnswer } from './study-data.ts';
 
 const MINUTE = 60_000;

@@ -12,7 +12,7 @@ import { dayStart } from '../srs/day.ts';
 import { daySummary } from '../srs/progress.ts';
 import { nextChange, QueuePlan, type QueueCard } from '../srs/queue.ts';
 import { makeScheduler } from '../srs/scheduler.ts';
-import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { measureSince } from '../perf.ts';
 
 /** Time and timers, injected so that tests can move time by hand. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, StudyDatabase, useDatabase } from '../db/index.ts';
 import { answerCard } from '../db/reviews.ts';
 import type { QueueCard } from '../srs/queue.ts';
-import { DEFAULT_SETTINGS } from '../srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { withAnswer } from './study-data.ts';
 import { TestClock } from '../../../tests/unit/clock.ts';
 import { TodayQueue } from './today.svelte.ts';

@@ -6,7 +6,7 @@ import { saveSettings } from '$lib/db/settings.ts';
 import { nextDayStart } from '$lib/srs/day.ts';
 import type { QueueCard } from '$lib/srs/queue.ts';
 import { State } from '$lib/srs/scheduler.ts';
-import { DEFAULT_SETTINGS } from '$lib/srs/settings.ts';
+import { DEFAULT_SETTINGS } from '$lib/srs/defaults.ts';
 import { ReviewSession } from './review-session.svelte.ts';
 import { TestClock } from '../../../tests/unit/clock.ts';
 

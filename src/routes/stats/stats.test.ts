@@ -11,7 +11,7 @@ import { buildHeatmap, dayStreak, heatmapDayCount } from '$lib/stats/heatmap.ts'
 import { StudyDatabase, useDatabase } from '$lib/db/index.ts';
 import { addCardsToReview, allStates, answerCard, rebuildAllStates } from '$lib/db/reviews.ts';
 import { saveSettings } from '$lib/db/settings.ts';
-import { DEFAULT_SETTINGS } from '$lib/srs/settings.ts';
+import { DEFAULT_SETTINGS } from '$lib/srs/defaults.ts';
 import { finishedQuizzes } from '$lib/db/quizzes.ts';
 import {
 	answersPerDay,

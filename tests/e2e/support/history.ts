@@ -4,7 +4,7 @@ import type { Answer, CardStateRow, ReviewRow } from '../../../src/lib/model.ts'
 import { loadDeck } from '../../../src/deck-compiler/load.ts';
 import { dayStart } from '../../../src/lib/srs/day.ts';
 import { makeScheduler, rate } from '../../../src/lib/srs/scheduler.ts';
-import { DEFAULT_SETTINGS } from '../../../src/lib/srs/settings.ts';
+import { DEFAULT_SETTINGS } from '../../../src/lib/srs/defaults.ts';
 
 import type { Page } from '@playwright/test';
 
