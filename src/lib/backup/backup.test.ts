@@ -23,10 +23,30 @@ import {
 import { planMerge } from './merge.ts';
 import { REMIND_AFTER_MS, shouldSuggestBackup } from './reminder.ts';
 import { readBackup, type KnownIds } from './validate.ts';
+import type { ReviewRow } from '../model.ts';
 
 const DAY = 86_400_000;
 const t0 = new Date(2026, 2, 1, 9).getTime();
 const [A, B, C, D] = cards.map((c) => c.id) as [string, string, string, string];
+
+/** Review `i` of a long synthetic log: one a minute over the first 20 cards, with the values a review logs. */
+function minuteReview(i: number, rating: 0 | 3): ReviewRow {
+	return {
+		id: `r${i}`,
+		cardId: cards[i % 20]!.id,
+		rating,
+		reviewedAt: t0 + i * 60_000,
+		durationMs: 1000,
+		state: 2,
+		due: t0 + i * 60_000,
+		stability: 3,
+		difficulty: 5,
+		elapsedDays: 1,
+		lastElapsedDays: 1,
+		scheduledDays: 2,
+		learningSteps: 0
+	};
+}
 
 function openDevice(): StudyDatabase {
 	const db = new StudyDatabase(`test-${crypto.randomUUID()}`);
@@ -274,24 +294,7 @@ describe('export and import', () => {
 	});
 
 	it('reports its progress while checking and writing a long file', async () => {
-		const rows = [];
-		for (let i = 0; i < 12_000; i++) {
-			rows.push({
-				id: `r${i}`,
-				cardId: cards[i % 20]!.id,
-				rating: 3,
-				reviewedAt: t0 + i * 60_000,
-				durationMs: 1000,
-				state: 2,
-				due: t0 + i * 60_000,
-				stability: 3,
-				difficulty: 5,
-				elapsedDays: 1,
-				lastElapsedDays: 1,
-				scheduledDays: 2,
-				learningSteps: 0
-			});
-		}
+		const rows = Array.from({ length: 12_000 }, (_, i) => minuteReview(i, 3));
 		const text = JSON.stringify({
 			format: BACKUP_FORMAT,
 			version: 1,
@@ -623,21 +626,7 @@ describe('a file that is not a valid backup', () => {
 	});
 
 	it('checks a long version 2 log in slices, pausing between them and reporting its progress', async () => {
-		const reviews = Array.from({ length: 50_000 }, (_, i) => ({
-			id: `r${i}`,
-			cardId: cards[i % 20]!.id,
-			rating: i % 100 === 0 ? (0 as const) : (3 as const),
-			reviewedAt: t0 + i * 60_000,
-			durationMs: 1000,
-			state: 2,
-			due: t0 + i * 60_000,
-			stability: 3,
-			difficulty: 5,
-			elapsedDays: 1,
-			lastElapsedDays: 1,
-			scheduledDays: 2,
-			learningSteps: 0
-		}));
+		const reviews = Array.from({ length: 50_000 }, (_, i) => minuteReview(i, i % 100 === 0 ? 0 : 3));
 		const header = { appVersion: '0.1.0', exportedAt: t0 + 40 * DAY };
 		const text = serializeBackup(encodeBackup({ settings: {}, cardFlags: [], quizzes: [], reviews }, header));
 		const values: number[] = [];
