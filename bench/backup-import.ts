@@ -13,7 +13,6 @@ import { join, resolve } from 'node:path';
 import { writeStressContent } from '../scripts/bench/stress-content.ts';
 import { startStaticServer } from '../tests/e2e/support/static-server.ts';
 import { encodeBackup, serializeBackup, type BackupV1 } from '../src/lib/backup/format.ts';
-
 import { dueNowRow, makeScheduler, rate } from '../src/lib/srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../src/lib/srs/defaults.ts';
 import { loadDeck } from '../src/deck-compiler/load.ts';

@@ -12,7 +12,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadDeck } from '../src/deck-compiler/load.ts';
-
 import { makeScheduler, replay } from '../src/lib/srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../src/lib/srs/defaults.ts';
 import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';

@@ -1,7 +1,6 @@
 // Review histories for the benchmark, made with the app's own scheduler (src/lib/srs) and a simulated learner
 // whose chance of recalling a card is the card's FSRS retrievability. The card states are what the app would
 // have cached: each is the state rate() returned after the card's last answer, which is what replay() rebuilds.
-
 import type { Answer, CardStateRow, ReviewRow, SrsSettings } from '../../src/lib/model.ts';
 import { dayStart } from '../../src/lib/srs/day.ts';
 import { buildQueue, nextCard, type QueueCard } from '../../src/lib/srs/queue.ts';

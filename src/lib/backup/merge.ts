@@ -1,7 +1,6 @@
 // How a backup merges into what this browser has. Pure: db/backup.ts reads the local side and writes the plan.
 // Reviews and quizzes are sets by id, so importing a file twice, or files from two devices, loses
 // nothing and repeats nothing; card flags keep the newer change; local settings are kept.
-
 import type { CardFlagRow, QuizRow, SettingRow } from '../model.ts';
 import type { CheckedBackup, FileReview } from './format.ts';
 

@@ -3,7 +3,6 @@
 import { errorText } from '../errors.ts';
 import type { CardFlagRow, QuizRow, ReviewRow } from '../model.ts';
 import * as v from 'valibot';
-
 import { SettingsSchema, settingsErrors } from '../srs/settings.ts';
 import {
 	BACKUP_FORMAT,
@@ -230,7 +229,7 @@ export async function readBackup(
 	);
 }
 
-function readSettings(raw: v.InferOutput<typeof HeaderSettingsSchema>): BackupSettings | Fail {
+function readBackupSettings(raw: v.InferOutput<typeof HeaderSettingsSchema>): BackupSettings | Fail {
 	const settings: BackupSettings = {};
 	if (raw.srs !== undefined) {
 		const parsed = v.safeParse(SrsSchema, raw.srs);
@@ -286,7 +285,7 @@ async function readV1(value: unknown, known: KnownIds, options: Options): Promis
 	const header = v.safeParse(HeaderV1Schema, value, { abortEarly: true });
 	if (!header.success) return fail(describe(header.issues[0]));
 	const h = header.output;
-	const settings = readSettings(h.settings);
+	const settings = readBackupSettings(h.settings);
 	if ('ok' in settings) return settings;
 
 	const tick = ticker(h.reviews.length + h.cardFlags.length + h.quizzes.length, options);
@@ -324,7 +323,7 @@ async function readV2(value: unknown, known: KnownIds, options: Options): Promis
 	const header = v.safeParse(HeaderV2Schema, value, { abortEarly: true });
 	if (!header.success) return fail(describe(header.issues[0]));
 	const h = header.output;
-	const settings = readSettings(h.settings);
+	const settings = readBackupSettings(h.settings);
 	if ('ok' in settings) return settings;
 
 	const tick = ticker(h.cardFlags.length + h.quizzes.length, options, 1000, 0, 0.1);

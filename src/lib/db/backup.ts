@@ -158,7 +158,7 @@ const LOGGED = [
 const sameLog = (a: ReviewRow, b: ReviewRow) => LOGGED.every((key) => a[key] === b[key]);
 
 /** The stored logs of some cards, inside the caller's transaction: through the index for a few, whole for many. */
-export async function logsOfCards(
+async function logsOfCards(
 	db: StudyDatabase,
 	cardIds: ReadonlySet<string>,
 	total: number

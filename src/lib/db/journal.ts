@@ -4,7 +4,6 @@
 // write has settled. When the database next opens, before anything reads it, a note whose answer is not in the
 // log is written (recover.ts). A note is left alone while the tab that made it holds its Web Lock: that tab is
 // open and may still be writing it.
-
 import type { PendingAnswer } from '../model.ts';
 import type { StudyDatabase } from './schema.ts';
 

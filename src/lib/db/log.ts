@@ -58,26 +58,3 @@ export async function replayCard(
 	else await db.cardStates.delete(cardId);
 	return replayed;
 }
-
-/**
- * Rebuilds every card state from the log (after new settings, or to repair the cache). Works card by card,
- * reading each card's log through the index, so a long log never holds the page in one long task;
- * `onProgress` hears how many cards are done. Runs inside the caller's transaction when there is one.
- */
-export async function replayAllCards(
-	db: StudyDatabase,
-	settings: SrsSettings,
-	onProgress?: (done: number, total: number) => void
-): Promise<number> {
-	const f = makeScheduler(settings);
-	return db.transaction('rw', db.reviews, db.cardStates, async () => {
-		const cardIds = (await db.reviews.orderBy('cardId').uniqueKeys()) as string[];
-		// States of cards with no reviews left go too.
-		await db.cardStates.clear();
-		for (const [i, cardId] of cardIds.entries()) {
-			await replayCard(db, f, cardId);
-			onProgress?.(i + 1, cardIds.length);
-		}
-		return cardIds.length;
-	});
-}

@@ -2,7 +2,7 @@
 import type { Answer, CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import { makeScheduler, dueNowRow, rate } from '../srs/scheduler.ts';
 import { getDb } from './index.ts';
-import { readSettings, replayAllCards, replayCard } from './log.ts';
+import { readSettings, replayCard } from './log.ts';
 
 export function newId(): string {
 	return crypto.randomUUID();
@@ -49,13 +49,28 @@ export async function undoReview(
 	});
 }
 
-/** Rebuilds every card state from the log under `settings` (the saved ones when not given); see replayAllCards. */
+/**
+ * Rebuilds every card state from the log, under `settings` (the saved ones when not given): after new
+ * settings, or to repair the cache. Works card by card, reading each card's log through the index, so a long
+ * log never holds the page in one long task; `onProgress` hears how many cards are done. Runs inside the
+ * caller's transaction when there is one.
+ */
 export async function rebuildAllStates(
 	settings?: SrsSettings,
 	onProgress?: (done: number, total: number) => void
 ): Promise<number> {
 	const db = getDb();
-	return replayAllCards(db, settings ?? (await readSettings(db)), onProgress);
+	const f = makeScheduler(settings ?? (await readSettings(db)));
+	return db.transaction('rw', db.reviews, db.cardStates, async () => {
+		const cardIds = (await db.reviews.orderBy('cardId').uniqueKeys()) as string[];
+		// States of cards with no reviews left go too.
+		await db.cardStates.clear();
+		for (const [i, cardId] of cardIds.entries()) {
+			await replayCard(db, f, cardId);
+			onProgress?.(i + 1, cardIds.length);
+		}
+		return cardIds.length;
+	});
 }
 
 /**

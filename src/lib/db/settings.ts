@@ -1,7 +1,8 @@
 import type { SrsSettings } from '../model.ts';
 import type { SettingsErrors } from '../srs/settings.ts';
 import { getDb } from './index.ts';
-import { loadValidator, readSettings, replayAllCards, SRS_SETTINGS_KEY as KEY } from './log.ts';
+import { loadValidator, readSettings, SRS_SETTINGS_KEY as KEY } from './log.ts';
+import { rebuildAllStates } from './reviews.ts';
 
 /** The saved review settings, or the defaults (see readSettings). */
 export function loadSettings(): Promise<SrsSettings> {
@@ -31,7 +32,7 @@ export async function saveSettings(
 	}
 	return db.transaction('rw', db.settings, db.reviews, db.cardStates, async () => {
 		await db.settings.put({ key: KEY, value: settings });
-		const rescheduled = await replayAllCards(db, settings);
+		const rescheduled = await rebuildAllStates(settings);
 		return { ok: true as const, settings, rescheduled };
 	});
 }

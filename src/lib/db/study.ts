@@ -5,7 +5,6 @@ import type { CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model
 import { nextDayStart, dayStart } from '../srs/day.ts';
 import { isActive } from '../srs/queue.ts';
 import { State } from '../srs/scheduler.ts';
-
 import { getDb } from './index.ts';
 import { readSettings } from './log.ts';
 

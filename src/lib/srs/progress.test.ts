@@ -1,6 +1,5 @@
 import type { Answer, CardStateRow } from '../model.ts';
 import { describe, expect, it } from 'vitest';
-
 import { nextDayStart } from './day.ts';
 import { cardStatus, daySummary } from './progress.ts';
 import { buildQueue, LEARN_AHEAD_MS, nextAvailable, nextChange, type QueueCard } from './queue.ts';

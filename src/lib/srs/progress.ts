@@ -1,5 +1,4 @@
 // What a learner's progress looks like, for the screens: a card's status, and the day's summary. Pure.
-
 import type { CardFlagRow, CardStateRow, ReviewRow } from '../model.ts';
 import { State } from './scheduler.ts';
 

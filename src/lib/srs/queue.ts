@@ -1,7 +1,6 @@
 // Today's queue: which cards the daily review shows, and in what order. Pure.
 import type { CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import type { FSRS } from 'ts-fsrs';
-
 import { dayStart, nextDayStart } from './day.ts';
 import { State } from './scheduler.ts';
 

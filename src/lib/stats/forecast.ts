@@ -1,5 +1,4 @@
 // Cards falling due over the coming study days, from the card states.
-
 import type { CardStateRow } from '../model.ts';
 import type { StudyDay } from './days.ts';
 

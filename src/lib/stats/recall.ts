@@ -1,7 +1,6 @@
 // How well the learner knows each topic and each passage now, from the card states (ts-fsrs retrievability).
 import type { CardStateRow, QuizRow } from '../model.ts';
 import type { FSRS } from 'ts-fsrs';
-
 import { recall, State } from '../srs/scheduler.ts';
 
 type States = ReadonlyMap<string, CardStateRow>;

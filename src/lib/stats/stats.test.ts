@@ -1,6 +1,5 @@
 import type { Answer, CardStateRow, QuizRow, ReviewRow } from '../model.ts';
 import { describe, expect, it } from 'vitest';
-
 import { makeScheduler, rate, recall, State } from '../srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { studyDays } from './days.ts';

@@ -1,6 +1,5 @@
 // This tab's own writes, applied to today's data in memory (the live query later brings the same rows).
 // Each changes one card: TodayQueue.update(cardId, change) then moves that card alone in today's queue.
-
 import type { CardFlagRow, CardStateRow, ReviewRow } from '../model.ts';
 import type { StudyData } from '../db/study.ts';
 

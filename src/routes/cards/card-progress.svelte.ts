@@ -1,6 +1,5 @@
 // Every card's progress for the card browser: status, due date, and the history of the cards opened.
 // Live: answers given in the review (this tab or another) show here as they happen.
-
 import { errorText } from '$lib/errors.ts';
 import type { CardFlagRow, CardStateRow, ReviewRow } from '$lib/model.ts';
 import { watch } from '$lib/db/live.ts';

@@ -1,5 +1,4 @@
 // The quiz list: quizzes under way, and the best and last score of every scope.
-
 import { abandonQuiz, finishedQuizzes, unfinishedQuizzes } from '$lib/db/quizzes.ts';
 import { errorText } from '$lib/errors.ts';
 import type { QuizRow } from '$lib/model.ts';

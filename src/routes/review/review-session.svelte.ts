@@ -1,6 +1,5 @@
 // The daily review as the review screen runs it: the card shown, whether its answer is shown, the answers
 // given in this session (for Undo), and what to announce. The schedule itself comes from srs/ and db/.
-
 import { errorText } from '$lib/errors.ts';
 import type { Answer, CardFlagRow } from '$lib/model.ts';
 import { answerCard, buryCard, newId, restoreFlag, setSuspended, undoReview } from '$lib/db/reviews.ts';

@@ -5,7 +5,6 @@ import { loadDeck } from '../../../src/deck-compiler/load.ts';
 import { dayStart } from '../../../src/lib/srs/day.ts';
 import { makeScheduler, rate } from '../../../src/lib/srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../../src/lib/srs/defaults.ts';
-
 import type { Page } from '@playwright/test';
 
 export const deck = loadDeck(process.cwd());

@@ -1,7 +1,6 @@
 // One quiz being taken: its questions, the answer just given, and the stored row kept in step.
 import { errorText } from '$lib/errors.ts';
 import type { Card, QuizAnswerRow, QuizRow } from '$lib/model.ts';
-
 import {
 	buildQuestions,
 	firstUnanswered,

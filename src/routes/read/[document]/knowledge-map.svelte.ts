@@ -4,7 +4,6 @@ import { cardsOfPassage } from '$lib/deck/deck.ts';
 import { loadKnowledgeMapOn, saveKnowledgeMapOn } from '$lib/db/preferences.ts';
 import { allStates } from '$lib/db/reviews.ts';
 import { loadSettings } from '$lib/db/settings.ts';
-
 import { makeScheduler } from '$lib/srs/scheduler.ts';
 import { passagesRecall, type PassageRecall } from '$lib/stats/recall.ts';
 import type { FSRS } from 'ts-fsrs';
