@@ -3,7 +3,8 @@
 // figures against their targets and writes them to bench/results/bench-<time>.json.
 // The timings are the app's own User Timing measures (src/lib/perf.ts), read back from the page.
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 5200; the stress build
-// uses the next port), BENCH_ONLY=real|stress to run one collection, BENCH_RUNS (page loads per figure).
+// uses the next port), BENCH_ONLY=real|stress to run one collection
+// (lighthouse: only the Lighthouse audits; they run with the real collection), LIGHTHOUSE_RUNS (default 3), BENCH_RUNS (page loads per figure).
 import type { CardStateRow, ReviewRow, SrsSettings } from '../src/lib/model.ts';
 import { encodeBackup, serializeBackup } from '../src/lib/backup/format.ts';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -18,6 +19,7 @@ import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';
 import { simulateDailyReview, simulateEachCard, type History } from '../scripts/bench/simulate.ts';
 import { writeStressContent } from '../scripts/bench/stress-content.ts';
 import { startStaticServer } from '../tests/e2e/support/static-server.ts';
+import { lighthouseRoutes, lighthouseTable, type LighthouseFigure } from './lighthouse.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'bench/results');
@@ -466,12 +468,26 @@ function row(name: string, f: Figure | undefined, unit = 'ms'): string {
 	return `${name.padEnd(22)} ${v(f.median).padStart(10)} ${v(f.p95).padStart(10)}   ${f.target ?? ''}${f.note ? `  (${f.note})` : ''}`;
 }
 
-const only = process.env.BENCH_ONLY as Collection | undefined;
-const collections: Collection[] = only ? [only] : ['real', 'stress'];
+const only = process.env.BENCH_ONLY as Collection | 'lighthouse' | undefined;
+const collections: Collection[] = only === 'lighthouse' ? [] : only ? [only] : ['real', 'stress'];
 mkdirSync(RESULTS, { recursive: true });
 const end = Date.now();
 const results: Record<string, Record<string, unknown>> = {};
 for (const [i, c] of collections.entries()) results[c] = await benchCollection(c, PORT + i, end);
+
+// Lighthouse audits the real deck's build, as a first visit (empty storage, no service worker).
+let lighthouse: LighthouseFigure[] | null = null;
+if (!only || only === 'real' || only === 'lighthouse') {
+	const { buildDir } = only === 'lighthouse' ? build('real') : { buildDir: join(ROOT, 'build') };
+	log('Lighthouse (mobile)…');
+	const document = loadDeck(ROOT).documents[0]!.id;
+	lighthouse = await lighthouseRoutes(
+		buildDir,
+		PORT + 2,
+		['/', '/review', `/read/${document}`, '/quiz', '/stats'],
+		Number(process.env.LIGHTHOUSE_RUNS ?? 3)
+	);
+}
 
 const commit = (() => {
 	try {
@@ -483,7 +499,7 @@ const commit = (() => {
 const file = join(RESULTS, `bench-${new Date(end).toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(
 	file,
-	JSON.stringify({ date: new Date(end).toISOString(), commit, runs: RUNS, results }, null, '\t')
+	JSON.stringify({ date: new Date(end).toISOString(), commit, runs: RUNS, results, lighthouse }, null, '\t')
 );
 
 for (const [c, r] of Object.entries(results)) {
@@ -515,4 +531,5 @@ for (const [c, r] of Object.entries(results)) {
 	);
 	console.log(`precache ${kb(sizes.precacheGzip!)} gzip in ${sizes.precacheFiles} files (target ≤400 KB)`);
 }
+if (lighthouse) console.log(`\n${lighthouseTable(lighthouse)}`);
 console.log(`\nwritten to ${file}`);
