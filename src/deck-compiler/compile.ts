@@ -180,7 +180,8 @@ export function compileDeck(
 			if (replaces.indexOf(old) !== i) fail(`replaces ${old} twice`);
 			if (retired.includes(old)) fail(`replaces ${old}, which is retired with no successor`);
 		}
-		if (retired.includes(entry.id)) fail('id is retired (content/retired-ids.yaml): a new card needs a new id');
+		if (retired.includes(entry.id))
+			fail('id is retired (content/retired-ids.yaml): a new card needs a new id');
 
 		const card: Omit<Card, 'order'> = {
 			id: entry.id,
