@@ -34,9 +34,10 @@ export function deckPlugin(): Plugin {
 		},
 		load(id) {
 			if (id !== RESOLVED && id !== SUMMARY_RESOLVED) return;
-			const { sources, cards } = contentFiles(root);
-			for (const f of [...sources, ...cards]) this.addWatchFile(join(root, f.file));
-			const deck = (compiled ??= compileDeck(sources, cards));
+			const { sources, cards, retired } = contentFiles(root);
+			for (const f of [...sources, ...cards, ...(retired ? [retired] : [])])
+				this.addWatchFile(join(root, f.file));
+			const deck = (compiled ??= compileDeck(sources, cards, retired));
 			const summary = id === SUMMARY_RESOLVED;
 			const json = JSON.stringify(summary ? summarizeDeck(deck) : deck);
 			// The server-side build (used only to prerender the empty shells) needs no deck.
