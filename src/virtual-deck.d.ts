@@ -10,3 +10,9 @@ declare module 'virtual:deck-summary' {
 	const summary: import('./lib/deck/summarize.ts').DeckSummary | string;
 	export default summary;
 }
+
+// The deck's renamed and retired card ids (src/lib/deck/renames.ts), always the object itself.
+declare module 'virtual:deck-renames' {
+	const renames: import('./lib/deck/renames.ts').DeckRenames;
+	export default renames;
+}

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import * as v from 'valibot';
-import { CardEntry, CardFile, describeIssues } from './schema.ts';
+import { CardEntry, CardFile, describeIssues, RetiredFile } from './schema.ts';
 import { parseSource } from './parse-source.ts';
 import type { Card, Deck, SourceDocument, Topic } from '../lib/model.ts';
 
@@ -37,9 +37,37 @@ function duplicatesAmong(values: string[]): string[] {
 	return found;
 }
 
-/** Parses and checks every source and card file; throws ContentError listing every problem found. */
-export function compileDeck(sourceFiles: ContentFile[], cardFiles: ContentFile[]): Deck {
+/** The ids content/retired-ids.yaml lists (none when there is no such file). */
+function readRetired(file: ContentFile | undefined, problems: string[]): string[] {
+	if (!file) return [];
+	let data: unknown;
+	try {
+		data = parseYaml(file.text);
+	} catch (e) {
+		problems.push(`${file.file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+		return [];
+	}
+	const parsed = v.safeParse(RetiredFile, data);
+	if (!parsed.success) {
+		for (const line of describeIssues(parsed.issues)) problems.push(`${file.file}: ${line}`);
+		return [];
+	}
+	for (const d of new Set(parsed.output.retired.filter((id, i, all) => all.indexOf(id) !== i)))
+		problems.push(`${file.file}: ${d} is listed twice`);
+	return [...new Set(parsed.output.retired)];
+}
+
+/**
+ * Parses and checks every source and card file, and the list of retired card ids (`retiredFile`,
+ * content/retired-ids.yaml); throws ContentError listing every problem found.
+ */
+export function compileDeck(
+	sourceFiles: ContentFile[],
+	cardFiles: ContentFile[],
+	retiredFile?: ContentFile
+): Deck {
 	const problems: string[] = [];
+	const retired = readRetired(retiredFile, problems);
 	const documents: SourceDocument[] = [];
 	for (const { file, text } of sourceFiles) {
 		const { document, errors } = parseSource(file, text);
@@ -135,6 +163,25 @@ export function compileDeck(sourceFiles: ContentFile[], cardFiles: ContentFile[]
 		if (entry.truefalse && sameWords(entry.truefalse.right, entry.truefalse.wrong)) {
 			fail('the true and the false statement are the same');
 		}
+		const reject = entry.reject ?? [];
+		for (const d of duplicatesAmong(reject)) fail(`rejected answer "${d}" is given twice`);
+		for (const r of reject) {
+			if ([entry.answer, ...accept].some((a) => sameWords(a, r)))
+				fail(`rejected answer "${r}" is also an accepted answer`);
+		}
+		const reveals = entry.allowReveal ?? [];
+		for (const [i, r] of reveals.entries()) {
+			if (r.card === entry.id) fail(`allowReveal names the card itself`);
+			if (reveals.findIndex((o) => o.card === r.card) !== i) fail(`allowReveal names ${r.card} twice`);
+		}
+		const replaces = entry.replaces ?? [];
+		for (const [i, old] of replaces.entries()) {
+			if (old === entry.id) fail('replaces its own id');
+			if (replaces.indexOf(old) !== i) fail(`replaces ${old} twice`);
+			if (retired.includes(old)) fail(`replaces ${old}, which is retired with no successor`);
+		}
+		if (retired.includes(entry.id))
+			fail('id is retired (content/retired-ids.yaml): a new card needs a new id');
 
 		const card: Omit<Card, 'order'> = {
 			id: entry.id,
@@ -148,7 +195,27 @@ export function compileDeck(sourceFiles: ContentFile[], cardFiles: ContentFile[]
 		if (entry.explanation) card.explanation = entry.explanation;
 		if (entry.background) card.background = entry.background;
 		if (entry.truefalse) card.truefalse = entry.truefalse;
+		if (reject.length) card.reject = reject;
+		if (reveals.length) card.allowReveal = reveals;
+		if (entry.lengthWhy) card.lengthWhy = entry.lengthWhy;
+		if (replaces.length) card.replaces = [...new Set(replaces)];
 		placed.push({ card, key: [...key, fileIndex, placed.length] });
+	}
+
+	// An id once used keeps its question: a replaced id is neither a live card nor the successor of two cards.
+	const successor = new Map<string, string>();
+	for (const { card } of placed) {
+		for (const old of card.replaces ?? []) {
+			if (cardIds.has(old)) problems.push(`card ${card.id}: replaces ${old}, which is a live card's id`);
+			const other = successor.get(old);
+			if (other && other !== card.id)
+				problems.push(`card ${card.id}: replaces ${old}, which card ${other} replaces too`);
+			successor.set(old, card.id);
+		}
+		for (const r of card.allowReveal ?? []) {
+			if (r.card !== card.id && !cardIds.has(r.card))
+				problems.push(`card ${card.id}: allowReveal names ${r.card}, which is not a card`);
+		}
 	}
 
 	// A topic named by a card must be declared by some card file.
@@ -170,5 +237,7 @@ export function compileDeck(sourceFiles: ContentFile[], cardFiles: ContentFile[]
 		return 0;
 	});
 	const cards: Card[] = placed.map(({ card }, order) => ({ ...card, order }));
-	return { documents, topics, cards };
+	const deck: Deck = { documents, topics, cards };
+	if (retired.length) deck.retired = retired;
+	return deck;
 }

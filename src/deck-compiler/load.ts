@@ -1,5 +1,5 @@
 // Node only: reads content/ from disk. Used by the Vite plugin and the deck scripts.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { compileDeck, type ContentFile } from './compile.ts';
 import type { Deck } from '../lib/model.ts';
@@ -20,14 +20,25 @@ export function contentDir(): string {
 	return process.env.CONTENT_DIR ?? 'content';
 }
 
-export function contentFiles(root: string): { sources: ContentFile[]; cards: ContentFile[] } {
+/** The list of ids of cards dropped with no successor (optional). */
+export const RETIRED_FILE = 'retired-ids.yaml';
+
+export function contentFiles(root: string): {
+	sources: ContentFile[];
+	cards: ContentFile[];
+	retired?: ContentFile;
+} {
+	const retiredPath = resolve(root, contentDir(), RETIRED_FILE);
 	return {
 		sources: readFolder(root, join(contentDir(), 'sources'), '.md'),
-		cards: readFolder(root, join(contentDir(), 'cards'), '.yaml')
+		cards: readFolder(root, join(contentDir(), 'cards'), '.yaml'),
+		retired: existsSync(retiredPath)
+			? { file: relative(root, retiredPath), text: readFileSync(retiredPath, 'utf8') }
+			: undefined
 	};
 }
 
 export function loadDeck(root: string): Deck {
-	const { sources, cards } = contentFiles(root);
-	return compileDeck(sources, cards);
+	const { sources, cards, retired } = contentFiles(root);
+	return compileDeck(sources, cards, retired);
 }

@@ -41,7 +41,20 @@ export const CardEntry = v.strictObject({
 	refs: v.pipe(v.array(Ref), v.minLength(1, 'needs at least one reference')),
 	choices: v.pipe(v.array(text), v.length(3, 'needs exactly 3 wrong choices')),
 	accept: v.optional(v.array(text)),
-	truefalse: v.optional(v.strictObject({ right: text, wrong: text }))
+	truefalse: v.optional(v.strictObject({ right: text, wrong: text })),
+	/** Typed answers graded wrong however close they are to an accepted one. */
+	reject: v.optional(v.array(text)),
+	/** Cards whose answer this card's question or true statement may name, each with the reason. */
+	allowReveal: v.optional(v.array(v.strictObject({ card: id, why: text }))),
+	/** Why the question may run past 25 words or the answer past 8. */
+	lengthWhy: v.optional(text),
+	/** Ids of retired cards this card merges or renames: their progress counts for this card. */
+	replaces: v.optional(v.array(id))
+});
+
+/** content/retired-ids.yaml: ids of cards dropped with no successor, never to be used again. */
+export const RetiredFile = v.strictObject({
+	retired: v.array(id)
 });
 
 export const CardFile = v.strictObject({

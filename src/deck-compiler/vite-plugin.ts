@@ -3,16 +3,20 @@ import type { Plugin } from 'vite';
 import { contentDir, contentFiles } from './load.ts';
 import { compileDeck } from './compile.ts';
 import { summarizeDeck } from '../lib/deck/summarize.ts';
+import { deckRenames } from '../lib/deck/renames.ts';
 
 const ID = 'virtual:deck';
 const RESOLVED = '\0' + ID;
 /** The deck's summary (./summary.ts): topics and card ids only, for the stats page and imports. */
 const SUMMARY_ID = 'virtual:deck-summary';
 const SUMMARY_RESOLVED = '\0' + SUMMARY_ID;
+/** The renamed and retired card ids (../lib/deck/renamed.ts): small, always inlined, read as the database opens. */
+const RENAMES_ID = 'virtual:deck-renames';
+const RENAMES_RESOLVED = '\0' + RENAMES_ID;
 
 /**
- * Compiles content/ into the module `virtual:deck` (and its summary, `virtual:deck-summary`); invalid
- * content fails the build.
+ * Compiles content/ into the module `virtual:deck` (and its summary, `virtual:deck-summary`, and its renamed
+ * and retired card ids, `virtual:deck-renames`); invalid content fails the build.
  * In a production build the deck is emitted as a hashed JSON file and the module exports its URL,
  * so the deck is data the service worker caches, not JavaScript every page must parse.
  * In dev and tests the module exports the deck itself.
@@ -30,13 +34,16 @@ export function deckPlugin(): Plugin {
 		},
 		resolveId(id) {
 			if (id === ID) return RESOLVED;
+			if (id === RENAMES_ID) return RENAMES_RESOLVED;
 			return id === SUMMARY_ID ? SUMMARY_RESOLVED : undefined;
 		},
 		load(id) {
-			if (id !== RESOLVED && id !== SUMMARY_RESOLVED) return;
-			const { sources, cards } = contentFiles(root);
-			for (const f of [...sources, ...cards]) this.addWatchFile(join(root, f.file));
-			const deck = (compiled ??= compileDeck(sources, cards));
+			if (id !== RESOLVED && id !== SUMMARY_RESOLVED && id !== RENAMES_RESOLVED) return;
+			const { sources, cards, retired } = contentFiles(root);
+			for (const f of [...sources, ...cards, ...(retired ? [retired] : [])])
+				this.addWatchFile(join(root, f.file));
+			const deck = (compiled ??= compileDeck(sources, cards, retired));
+			if (id === RENAMES_RESOLVED) return `export default ${JSON.stringify(deckRenames(deck))};`;
 			const summary = id === SUMMARY_RESOLVED;
 			const json = JSON.stringify(summary ? summarizeDeck(deck) : deck);
 			// The server-side build (used only to prerender the empty shells) needs no deck.
@@ -54,7 +61,7 @@ export function deckPlugin(): Plugin {
 			server.watcher.on('change', (path) => {
 				if (!path.startsWith(dir)) return;
 				compiled = undefined;
-				for (const resolved of [RESOLVED, SUMMARY_RESOLVED]) {
+				for (const resolved of [RESOLVED, SUMMARY_RESOLVED, RENAMES_RESOLVED]) {
 					const mod = server.moduleGraph.getModuleById(resolved);
 					if (mod) server.moduleGraph.invalidateModule(mod);
 				}

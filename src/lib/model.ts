@@ -53,6 +53,12 @@ export interface TrueFalse {
 	wrong: string;
 }
 
+export interface AllowReveal {
+	/** The card whose answer may appear. */
+	card: string;
+	why: string;
+}
+
 export interface Card {
 	id: string;
 	question: string;
@@ -68,6 +74,14 @@ export interface Card {
 	/** Accepted typed answers, the answer first; empty when the answer is too long to type. */
 	accept: string[];
 	truefalse?: TrueFalse;
+	/** Typed answers graded wrong however close they are (absent: none). */
+	reject?: string[];
+	/** Cards whose answer this card's question or true statement may name, and why. */
+	allowReveal?: AllowReveal[];
+	/** Why the question or the answer may be longer than the deck's rule. */
+	lengthWhy?: string;
+	/** Ids of retired cards this card merges or renames: their progress is this card's. */
+	replaces?: string[];
 	/** Position in reading order: document order, then passage order, then file order. */
 	order: number;
 }
@@ -76,6 +90,8 @@ export interface Deck {
 	documents: SourceDocument[];
 	topics: Topic[];
 	cards: Card[];
+	/** Ids of cards dropped with no successor (content/retired-ids.yaml): never used again. */
+	retired?: string[];
 }
 
 // --------------------------------------------------------------------------------------- stored progress

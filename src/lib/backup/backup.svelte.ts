@@ -9,6 +9,7 @@ import { backupJobs, type BackupJobs } from './client.ts';
 import { getMetaTime, setMetaTime } from '../db/meta.ts';
 import { firstReviewTime } from '../db/stats.ts';
 import { deckSummary } from '../deck/summary.ts';
+import { renamedCards, retiredCards } from '../deck/renamed.ts';
 import { saveFile } from './download.ts';
 import { APP_VERSION } from '../version.ts';
 
@@ -20,11 +21,15 @@ export interface Progress {
 	value: number;
 }
 
-/** The ids an import may name: from the deck's summary, so the stats page need not load every card's text. */
+/**
+ * The ids an import may name: from the deck's summary, so the stats page need not load every card's text, and
+ * the ids of cards replaced or retired since (a backup made before names them).
+ */
 async function known(): Promise<KnownIds> {
 	const deck = await deckSummary();
 	return {
-		cardIds: new Set(deck.cardIds),
+		cardIds: new Set([...deck.cardIds, ...renamedCards.keys(), ...retiredCards]),
+		renamed: renamedCards,
 		scopes: new Set(['mixed', ...deck.topics.map((t) => t.id), ...deck.documentIds])
 	};
 }

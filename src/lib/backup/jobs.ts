@@ -3,6 +3,7 @@
 // where there are no workers (the unit tests) they run on the caller's thread, pausing between slices.
 import { encodeBackup, serializeBackup, type BackupData } from './format.ts';
 import { checkSize, readBackup, type KnownIds } from './validate.ts';
+import { renameBackup } from './merge.ts';
 import { importBackup, readBackupData, type ImportPhase, type ImportSummary } from '../db/backup.ts';
 
 export interface JobProgress {
@@ -57,7 +58,8 @@ export async function importFile(
 	const read = await readBackup(text, known, { pause, onProgress: (f) => step('checking', f) });
 	if (!read.ok) return read;
 	await pause?.();
-	return { ok: true, summary: await importBackup(read.backup, step) };
+	const backup = known.renamed?.size ? renameBackup(known.renamed, read.backup) : read.backup;
+	return { ok: true, summary: await importBackup(backup, step) };
 }
 
 /** The progress backup file (the newest version of the format) for what this browser holds. */

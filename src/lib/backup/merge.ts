@@ -3,6 +3,7 @@
 // nothing and repeats nothing; card flags keep the newer change; local settings are kept.
 import type { CardFlagRow, QuizRow, SettingRow } from '../model.ts';
 import type { CheckedBackup, FileReview } from './format.ts';
+import { currentId, mergeFlags, renameQuiz } from '../deck/renames.ts';
 
 export interface LocalSide {
 	reviewIds: ReadonlySet<string>;
@@ -37,4 +38,25 @@ export function planMerge(backup: CheckedBackup, local: LocalSide): MergePlan {
 		if (value !== undefined && !local.settingKeys.has(key)) settings.push({ key, value });
 	}
 	return { reviews, flags, quizzes, settings, reviewsKnown: backup.reviews.length - reviews.length };
+}
+
+/**
+ * A backup made before cards were merged or renamed, with its rows under the cards' current ids: reviews move,
+ * flags merge (the most recently changed one is kept), quizzes name the new card (deck/renames.ts).
+ */
+export function renameBackup(renames: ReadonlyMap<string, string>, backup: CheckedBackup): CheckedBackup {
+	if (
+		!backup.reviews.some((r) => renames.has(r.cardId)) &&
+		!backup.cardFlags.some((f) => renames.has(f.cardId))
+	) {
+		if (!backup.quizzes.some((q) => renameQuiz(renames, q))) return backup;
+	}
+	return {
+		...backup,
+		reviews: backup.reviews.map((r): FileReview =>
+			renames.has(r.cardId) ? { ...r, cardId: currentId(renames, r.cardId) } : r
+		),
+		cardFlags: mergeFlags(renames, backup.cardFlags),
+		quizzes: backup.quizzes.map((q) => renameQuiz(renames, q) ?? q)
+	};
 }

@@ -16,7 +16,10 @@ import {
 
 /** What the file is checked against: the deck this app has. */
 export interface KnownIds {
+	/** The deck's cards, and the ids of cards replaced or retired (a backup made before may name them). */
 	cardIds: ReadonlySet<string>;
+	/** Old card id → the card that replaces it: a backup's rows under an old id are imported as the new card's. */
+	renamed?: ReadonlyMap<string, string>;
 	/** Quiz scopes: topic ids, document ids and "mixed". */
 	scopes: ReadonlySet<string>;
 }

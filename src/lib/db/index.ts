@@ -1,6 +1,8 @@
 // The app's one database instance. Other modules in db/ read and write through it.
 import { announceChanges } from './changes.ts';
 import { recoverOnOpen } from './journal.ts';
+import { renameOnOpen } from './renames.ts';
+import { renamedCards } from '../deck/renamed.ts';
 import { StudyDatabase } from './schema.ts';
 import { notifySchemaUpgradeElsewhere } from '../pwa/schema-upgrade.ts';
 
@@ -23,9 +25,21 @@ function closeOnUpgradeElsewhere(db: StudyDatabase): void {
 	});
 }
 
-/** Answers a reload cut off are written as the database opens, before any read (journal.ts). */
-function recoverAnswersOnOpen(db: StudyDatabase): void {
-	db.on('ready', (vip) => recoverOnOpen(vip as StudyDatabase), true);
+/**
+ * As the database opens, before any read: answers a reload cut off are written (journal.ts), then rows stored
+ * under the ids of replaced cards move to the cards that replace them (renames.ts; an answer noted under an old
+ * id moves too). Nothing to wait for when there is nothing to do.
+ */
+function recoverAnswersOnOpen(db: StudyDatabase, renames: ReadonlyMap<string, string>): void {
+	db.on(
+		'ready',
+		(vip) => {
+			const recovering = recoverOnOpen(vip as StudyDatabase);
+			if (!recovering) return renameOnOpen(vip as StudyDatabase, renames);
+			return recovering.then(() => renameOnOpen(vip as StudyDatabase, renames));
+		},
+		true
+	);
 }
 
 /** The database, opened on first use. Tests may pass their own (fake-indexeddb) instance to useDatabase(). */
@@ -36,9 +50,13 @@ export function getDb(): StudyDatabase {
 	return instance!;
 }
 
-export function useDatabase(db: StudyDatabase): void {
+/**
+ * Makes `db` the app's database. `renames` (old card id → new) are the deck's replaced cards; tests may give
+ * their own.
+ */
+export function useDatabase(db: StudyDatabase, renames: ReadonlyMap<string, string> = renamedCards): void {
 	instance = db;
 	closeOnUpgradeElsewhere(db);
 	announceChanges(db);
-	recoverAnswersOnOpen(db);
+	recoverAnswersOnOpen(db, renames);
 }

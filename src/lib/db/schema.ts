@@ -26,5 +26,10 @@ export class StudyDatabase extends Dexie {
 		this.version(2).stores({
 			reviews: 'id, cardId, reviewedAt, [cardId+reviewedAt], [state+rating+reviewedAt]'
 		});
+		// Renamed cards (db/renames.ts): the quizzes that asked a card are found through its id. The new version
+		// also closes tabs of older versions, which know nothing of renamed cards, before rows are moved.
+		this.version(3).stores({
+			quizzes: 'id, scope, startedAt, finishedAt, *cardIds'
+		});
 	}
 }

@@ -147,6 +147,15 @@ describe('grading an answer', () => {
 		expect(gradeAnswer(typed, { form: 'typed', text: 'x'.repeat(5000) }).given).toHaveLength(200);
 	});
 
+	it('marks a typed answer the card rejects as wrong, with no near miss', () => {
+		const strict: Question = { form: 'typed', card: { ...card, reject: ['Ashgabad'] } };
+		expect(gradeAnswer(strict, { form: 'typed', text: 'Ashgabad' })).toMatchObject({
+			correct: false,
+			nearly: false
+		});
+		expect(gradeAnswer(strict, { form: 'typed', text: 'Ashgabat' }).correct).toBe(true);
+	});
+
 	it('refuses an answer of the wrong form', () => {
 		const wrongForm: Response = { form: 'truefalse', value: true };
 		expect(() => gradeAnswer(choice, wrongForm)).toThrow(/truefalse answer/);

@@ -81,7 +81,7 @@ export function gradeAnswer(question: Question, response: Response): GradedAnswe
 	}
 	if (question.form === 'typed' && response.form === 'typed') {
 		const given = cleanTyped(response.text);
-		const { verdict } = gradeTyped(given, question.card.accept, question.card.choices);
+		const { verdict } = gradeTyped(given, question.card.accept, question.card.choices, question.card.reject);
 		return { ...base, given, correct: verdict !== 'wrong', nearly: verdict === 'nearly' };
 	}
 	throw new Error(`A ${response.form} answer was given to a ${question.form} question.`);

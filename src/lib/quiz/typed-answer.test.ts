@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, gradeTyped, MAX_TYPED_LENGTH, normaliseAnswer, typosAllowed } from './typed-answer.ts';
+import {
+	changesMeaning,
+	editDistance,
+	gradeTyped,
+	MAX_TYPED_LENGTH,
+	meaningReadings,
+	normaliseAnswer,
+	typosAllowed
+} from './typed-answer.ts';
 
 const verdict = (input: string, accept: string[], wrong: string[] = []) =>
 	gradeTyped(input, accept, wrong).verdict;
@@ -125,5 +133,88 @@ describe('edit distance', () => {
 	it('stops once past the limit', () => {
 		expect(editDistance('aaaaaaaa', 'bbbbbbbb', 2)).toBe(3);
 		expect(editDistance('a', 'abcdef', 2)).toBe(3);
+	});
+});
+
+describe('typos that change the meaning', () => {
+	it('never forgives a negating prefix added, removed or swapped', () => {
+		expect(verdict('unimportant', ['important'])).toBe('wrong');
+		expect(verdict('important', ['unimportant'])).toBe('wrong');
+		expect(verdict('inactive', ['active'])).toBe('wrong');
+		expect(verdict('irregular', ['regular'])).toBe('wrong');
+		expect(verdict('illegal', ['legal'])).toBe('wrong');
+		expect(verdict('impossible', ['possible'])).toBe('wrong');
+		expect(verdict('disagreement', ['agreement'])).toBe('wrong');
+		expect(verdict('nonaligned', ['aligned'])).toBe('wrong');
+		expect(verdict('amoral', ['moral'])).toBe('wrong');
+		// Typed apart, the prefix still counts: "a moral" (an article dropped) is not "amoral".
+		expect(verdict('a moral', ['amoral'])).toBe('wrong');
+		expect(verdict('Un important', ['important'])).toBe('wrong');
+	});
+
+	it('never forgives a counting prefix swapped', () => {
+		expect(verdict('trilateral', ['bilateral'])).toBe('wrong');
+		expect(verdict('unilateral', ['bilateral'])).toBe('wrong');
+		expect(verdict('multilateral', ['bilateral'])).toBe('wrong');
+		expect(verdict('bilateral', ['trilateral'])).toBe('wrong');
+		expect(verdict('Trilateral talks', ['Bilateral talks'])).toBe('wrong');
+		expect(verdict('billion', ['trillion'])).toBe('wrong');
+		expect(verdict('polycentric', ['monocentric'])).toBe('wrong');
+	});
+
+	it('never forgives -less for -ful', () => {
+		expect(verdict('careless', ['careful'])).toBe('wrong');
+		expect(verdict('hopeful', ['hopeless'])).toBe('wrong');
+		expect(verdict('painless', ['pain'])).toBe('wrong');
+	});
+
+	it('never forgives one compass point for another', () => {
+		expect(verdict('South', ['North'])).toBe('wrong');
+		expect(verdict('Southern', ['Northern'])).toBe('wrong');
+		expect(verdict('Southeast', ['Northeast'])).toBe('wrong');
+		expect(verdict('Eastern', ['Western'])).toBe('wrong');
+		expect(verdict('North–South corridor', ['North–North corridor'])).toBe('wrong');
+	});
+
+	it('still forgives ordinary typos, including near the parts it watches', () => {
+		expect(verdict('Ashgabad', ['Ashgabat'])).toBe('nearly');
+		expect(verdict('Nothern Hemisphere', ['Northern Hemisphere'])).toBe('nearly');
+		expect(verdict('bilaterl', ['bilateral'])).toBe('nearly');
+		expect(verdict('unimportnt', ['unimportant'])).toBe('nearly');
+		expect(verdict('imporant', ['important'])).toBe('nearly');
+		expect(verdict('carefull', ['careful'])).toBe('nearly');
+		expect(verdict('Eshgabat', ['Ashgabat'])).toBe('nearly');
+	});
+
+	it('reads the marks of a word', () => {
+		expect(meaningReadings('unimportant')).toContainEqual({ marks: 'im- un-', stem: 'portant' });
+		expect(meaningReadings('careless')).toContainEqual({ marks: '-less', stem: 'care' });
+		expect(meaningReadings('northeastern')).toContainEqual({ marks: 'northeast', stem: 'ern' });
+		expect(meaningReadings('ashgabat')).toEqual([
+			{ marks: '', stem: 'ashgabat' },
+			{ marks: 'a-', stem: 'shgabat' }
+		]);
+		expect(changesMeaning('unilateral', 'bilateral')).toBe(true);
+		expect(changesMeaning('ashgabad', 'ashgabat')).toBe(false);
+	});
+});
+
+describe('rejected spellings', () => {
+	it('grades a rejected spelling wrong, however close to an accepted one', () => {
+		expect(gradeTyped('Ashgabad', ['Ashgabat'], [], ['Ashgabad'])).toEqual({
+			verdict: 'wrong',
+			closest: 'Ashgabat'
+		});
+		expect(verdict('Ashgabad', ['Ashgabat'])).toBe('nearly');
+	});
+
+	it('grades a typo of a rejected spelling wrong, never nearly right', () => {
+		const grade = (input: string) => gradeTyped(input, ['Berdimuhamedow'], [], ['Berdimuhamedov']).verdict;
+		expect(grade('Berdimuhamedov')).toBe('wrong');
+		// One letter off the rejected spelling (and one off the accepted one).
+		expect(grade('Berdimuhamedof')).toBe('wrong');
+		expect(grade('Berdimuhamedow')).toBe('right');
+		// Nearer the accepted spelling than a typo of the rejected one: still nearly right.
+		expect(grade('Berdimuhamedw')).toBe('nearly');
 	});
 });

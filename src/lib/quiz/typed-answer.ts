@@ -80,10 +80,88 @@ const digitsOf = (s: string) => s.replace(/\D/g, '');
 const lengthOf = (s: string) => Array.from(s).length;
 
 /**
+ * Parts of a word that negate it or count: "unimportant" is not "important", "trilateral" not "bilateral".
+ * Longest first, so that "uni-" is read before "un-".
+ */
+const MEANING_PREFIXES = [
+	'counter',
+	'multi',
+	'penta',
+	'tetra',
+	'anti',
+	'mono',
+	'poly',
+	'quad',
+	'semi',
+	'dis',
+	'mis',
+	'non',
+	'tri',
+	'uni',
+	'bi',
+	'il',
+	'im',
+	'in',
+	'ir',
+	'un',
+	'a'
+];
+const MEANING_SUFFIXES = ['less', 'ful'];
+/** Compass points at the start of a word: north, southern, northeast, western. */
+const COMPASS = /^(north|south)?(east|west)?/;
+/** A prefix or suffix is read as one only when this much of the word is left. */
+const MIN_STEM = 3;
+
+/**
+ * The ways a (normalised) word can be read as meaning marks around a stem: as it is (no marks), and with up to
+ * two prefixes and one suffix taken off, or a compass point. "unimportant" reads as un- im- around "portant"
+ * (and as uni- around "mportant"), "careless" as -less around "care", "northern" as north before "ern".
+ */
+export function meaningReadings(word: string): { marks: string; stem: string }[] {
+	const readings: { marks: string[]; stem: string }[] = [{ marks: [], stem: word }];
+	const compass = COMPASS.exec(word)![0];
+	if (compass) readings.push({ marks: [compass], stem: word.slice(compass.length) });
+	for (let depth = 0, from = 0; depth < 2; depth++) {
+		const to = readings.length;
+		for (const r of readings.slice(from, to)) {
+			for (const p of MEANING_PREFIXES) {
+				if (r.stem.startsWith(p) && r.stem.length - p.length >= MIN_STEM)
+					readings.push({ marks: [...r.marks, `${p}-`], stem: r.stem.slice(p.length) });
+			}
+		}
+		from = to;
+	}
+	for (const r of readings.slice()) {
+		for (const x of MEANING_SUFFIXES) {
+			if (r.stem.endsWith(x) && r.stem.length - x.length >= MIN_STEM)
+				readings.push({ marks: [...r.marks, `-${x}`], stem: r.stem.slice(0, -x.length) });
+		}
+	}
+	return readings.map((r) => ({ marks: r.marks.sort().join(' '), stem: r.stem }));
+}
+
+/**
+ * True when the difference between two words is (partly) a part that negates or counts, added, removed or
+ * swapped: some reading of each gives them different meaning marks, and stems closer than the words are.
+ * "unimportant" and "important", "inactive" and "active", "unilateral" and "bilateral", "careless" and
+ * "careful", "south" and "north" differ in meaning; "nothern" and "northern" (without "north", "nothern" is
+ * no closer to "ern"), or "Eshgabat" and "Ashgabat", only in spelling.
+ */
+export function changesMeaning(typed: string, accepted: string): boolean {
+	const distance = editDistance(typed, accepted);
+	const a = meaningReadings(typed);
+	const b = meaningReadings(accepted);
+	return a.some((x) =>
+		b.some((y) => x.marks !== y.marks && editDistance(x.stem, y.stem, distance - 1) < distance)
+	);
+}
+
+/**
  * How many typos away the typed words are from an accepted answer, or null when too many to forgive.
  * Typos are counted word by word, so that each word is held to its own length: a typo may not turn
  * "nine" into "five", nor "northern" into "southern". When the words do not line up (a space typed or
- * missed) one typo is forgiven at most.
+ * missed) one typo is forgiven at most. A typo never adds, removes or swaps a part that negates or counts
+ * (changesMeaning).
  */
 function typosFrom(typed: string[], accepted: string[]): number | null {
 	const typedKey = typed.join('');
@@ -92,13 +170,13 @@ function typosFrom(typed: string[], accepted: string[]): number | null {
 	if (allowed === 0 || digitsOf(typedKey) !== digitsOf(key)) return null;
 	if (typed.length !== accepted.length) {
 		const d = editDistance(typedKey, key, 1);
-		return d <= 1 ? d : null;
+		return d <= 1 && !changesMeaning(typedKey, key) ? d : null;
 	}
 	let total = 0;
 	for (let i = 0; i < accepted.length; i++) {
 		const wordAllowed = typosAllowed(lengthOf(accepted[i]!));
 		const d = editDistance(typed[i]!, accepted[i]!, wordAllowed);
-		if (d > wordAllowed) return null;
+		if (d > wordAllowed || (d > 0 && changesMeaning(typed[i]!, accepted[i]!))) return null;
 		total += d;
 	}
 	return total <= allowed ? total : null;
@@ -107,12 +185,15 @@ function typosFrom(typed: string[], accepted: string[]): number | null {
 /**
  * Right when the answer matches an accepted spelling once normalised; nearly right when it is a small typo
  * away from one (and counts as right). Never nearly right when the numbers differ (1991 is not 1992), when a
- * short word differs, or when the answer is as close to one of the card's wrong choices.
+ * short word differs, when the typo negates or counts differently ("unimportant" for "important"), when the
+ * answer is as close to one of the card's wrong choices, or when it is a rejected spelling (`reject`, the
+ * card's list of answers wrong however close) or a typo away from one.
  */
 export function gradeTyped(
 	input: string,
 	accept: readonly string[],
-	wrongChoices: readonly string[] = []
+	wrongChoices: readonly string[] = [],
+	reject: readonly string[] = []
 ): TypedGrade {
 	const fallback = accept[0] ?? '';
 	const words = answerWords(input);
@@ -122,6 +203,9 @@ export function gradeTyped(
 	const accepted = accept.map((text) => ({ text, words: answerWords(text) }));
 	const exact = accepted.find((a) => a.words.join('') === typed);
 	if (exact) return { verdict: 'right', closest: exact.text };
+
+	const rejected = reject.map(answerWords);
+	if (rejected.some((r) => r.join('') === typed)) return { verdict: 'wrong', closest: fallback };
 
 	const wrongKeys = wrongChoices.map(normaliseAnswer);
 	if (wrongKeys.includes(typed)) return { verdict: 'wrong', closest: fallback };
@@ -133,6 +217,9 @@ export function gradeTyped(
 	}
 	if (!best) return { verdict: 'wrong', closest: fallback };
 	const limit = best.distance;
+	// A typo of a rejected spelling, as close to it as to any accepted one, is never nearly right.
+	if (rejected.some((r) => (typosFrom(words, r) ?? Infinity) <= limit))
+		return { verdict: 'wrong', closest: fallback };
 	if (wrongKeys.some((w) => editDistance(typed, w, limit) <= limit))
 		return { verdict: 'wrong', closest: fallback };
 	return { verdict: 'nearly', closest: best.text };
