@@ -5,6 +5,8 @@ import { deckPlugin } from './src/deck-compiler/vite-plugin.ts';
 
 export default defineConfig({
 	plugins: [deckPlugin(), sveltekit()],
+	// The backup worker opens the database, which reads the deck's renamed card ids (virtual:deck-renames).
+	worker: { plugins: () => [deckPlugin()] },
 	resolve: {
 		alias: [
 			// Dexie's package entry wraps its UMD build; its ES module build is smaller once minified.

@@ -1,6 +1,6 @@
 // Test-only: a review history for the end-to-end tests, made the way the app makes it (ts-fsrs through
 // src/lib/srs), written as a backup file the app imports. Card ids come from the deck, whatever it holds.
-import type { Answer, CardStateRow, ReviewRow } from '../../../src/lib/model.ts';
+import type { Answer, CardFlagRow, CardStateRow, ReviewRow } from '../../../src/lib/model.ts';
 import { loadDeck } from '../../../src/deck-compiler/load.ts';
 import { dayStart } from '../../../src/lib/srs/day.ts';
 import { makeScheduler, rate } from '../../../src/lib/srs/scheduler.ts';
@@ -94,5 +94,54 @@ export function storedReviewCount(page: Page): Promise<number> {
 					};
 				};
 			})
+	);
+}
+
+/** Answers to one card id (any id, such as one the deck has since replaced), rated as `plan` says. */
+export function answersTo(cardId: string, plan: readonly [Answer, number][]): ReviewRow[] {
+	const f = makeScheduler(DEFAULT_SETTINGS);
+	let state: CardStateRow | undefined;
+	return plan.map(([answer, at]) => {
+		const r = rate(f, cardId, state, answer, at, crypto.randomUUID(), 9_000);
+		state = r.state;
+		return r.review;
+	});
+}
+
+/** The card state answering gave after the last of `reviews` (all of one card, in time order). */
+export function stateAfter(reviews: readonly ReviewRow[]): CardStateRow {
+	const f = makeScheduler(DEFAULT_SETTINGS);
+	let state: CardStateRow | undefined;
+	for (const r of reviews)
+		state = rate(f, r.cardId, state, r.rating as Answer, r.reviewedAt, r.id, r.durationMs).state;
+	return state!;
+}
+
+/**
+ * Writes rows into the app's database as a version of the app would have (straight into IndexedDB, beside the
+ * app's connection), for a test of what the app makes of them on its next start.
+ */
+export function writeRows(
+	page: Page,
+	rows: { reviews?: ReviewRow[]; cardStates?: CardStateRow[]; cardFlags?: CardFlagRow[] }
+): Promise<void> {
+	return page.evaluate(
+		(rows) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('kz-tm-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tables = Object.keys(rows) as (keyof typeof rows)[];
+					const tx = db.transaction(tables, 'readwrite');
+					for (const table of tables) for (const row of rows[table] ?? []) tx.objectStore(table).put(row);
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		rows
 	);
 }
