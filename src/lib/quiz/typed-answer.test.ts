@@ -162,6 +162,15 @@ describe('typos that change the meaning', () => {
 		expect(verdict('polycentric', ['monocentric'])).toBe('wrong');
 	});
 
+	it('never forgives one of a pair of opposed prefixes for the other', () => {
+		expect(verdict('intrastate cooperation', ['interstate cooperation'])).toBe('wrong');
+		expect(verdict('interregional', ['intraregional'])).toBe('wrong');
+		expect(verdict('prewar', ['postwar'])).toBe('wrong');
+		expect(verdict('underestimated', ['overestimated'])).toBe('wrong');
+		expect(verdict('subregional', ['superregional'])).toBe('wrong');
+		expect(verdict('interstate cooperaton', ['interstate cooperation'])).toBe('nearly');
+	});
+
 	it('never forgives -less for -ful', () => {
 		expect(verdict('careless', ['careful'])).toBe('wrong');
 		expect(verdict('hopeful', ['hopeless'])).toBe('wrong');

@@ -80,12 +80,21 @@ const digitsOf = (s: string) => s.replace(/\D/g, '');
 const lengthOf = (s: string) => Array.from(s).length;
 
 /**
- * Parts of a word that negate it or count: "unimportant" is not "important", "trilateral" not "bilateral".
+ * Parts of a word that negate it, count, or set it against its opposite: "unimportant" is not "important",
+ * "trilateral" not "bilateral", "intrastate" not "interstate", "postwar" not "prewar".
  * Longest first, so that "uni-" is read before "un-".
  */
 const MEANING_PREFIXES = [
 	'counter',
+	'extra',
+	'inter',
+	'intra',
 	'multi',
+	'super',
+	'under',
+	'over',
+	'post',
+	'pre',
 	'penta',
 	'tetra',
 	'anti',
@@ -93,6 +102,7 @@ const MEANING_PREFIXES = [
 	'poly',
 	'quad',
 	'semi',
+	'sub',
 	'dis',
 	'mis',
 	'non',
