@@ -54,7 +54,8 @@ export function storageProblemOf(error: unknown): StorageProblem | null {
 	for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
 		const name = (e as { name?: unknown }).name;
 		if (typeof name === 'string') names.push(name);
-		e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+		const { inner, cause, failures } = e as { inner?: unknown; cause?: unknown; failures?: unknown };
+		e = inner ?? cause ?? (Array.isArray(failures) ? failures[0] : undefined);
 	}
 	if (names.includes('QuotaExceededError')) return 'full';
 	if (names.includes('MissingAPIError')) return 'missing';

@@ -3,7 +3,7 @@
 // where there are no workers (the unit tests) they run on the caller's thread, pausing between slices.
 import { encodeBackup, serializeBackup, type BackupData } from './format.ts';
 import { checkSize, readBackup, type KnownIds } from './validate.ts';
-import { importBackup, readBackupData, type ImportPhase, type ImportSummary } from '../db/backup.ts';
+import { importBackup, readBackupData, type ImportOutcome, type ImportPhase } from '../db/backup.ts';
 
 export interface JobProgress {
 	/** What is being done, for the progress bar's label. */
@@ -13,7 +13,11 @@ export interface JobProgress {
 }
 export type OnProgress = (progress: JobProgress) => void;
 
-export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; message: string };
+/**
+ * Merged whole; or stopped part-way, with what was and was not merged (`shortfall`); or the file refused
+ * before anything was written (`message`).
+ */
+export type ImportResult = ImportOutcome | { ok: false; message: string };
 export interface ExportResult {
 	file: Blob;
 	reviews: number;
@@ -57,7 +61,7 @@ export async function importFile(
 	const read = await readBackup(text, known, { pause, onProgress: (f) => step('checking', f) });
 	if (!read.ok) return read;
 	await pause?.();
-	return { ok: true, summary: await importBackup(read.backup, step) };
+	return importBackup(read.backup, step);
 }
 
 /** The progress backup file (the newest version of the format) for what this browser holds. */

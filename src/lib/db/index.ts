@@ -1,6 +1,7 @@
 // The app's one database instance. Other modules in db/ read and write through it.
 import { announceChanges } from './changes.ts';
 import { recoverOnOpen } from './journal.ts';
+import { keepLogSize } from './marker.ts';
 import { StudyDatabase } from './schema.ts';
 import { notifySchemaUpgradeElsewhere } from '../pwa/schema-upgrade.ts';
 import { OPEN_TIMEOUT_MS, reportStorageProblem, storageProblemOf } from '../errors.ts';
@@ -62,5 +63,6 @@ export function useDatabase(db: StudyDatabase): void {
 	instance = db;
 	closeOnUpgradeElsewhere(db);
 	announceChanges(db);
+	keepLogSize(db);
 	recoverAnswersOnOpen(db);
 }

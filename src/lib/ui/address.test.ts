@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePart, hashTarget } from './address.ts';
+import { decodePart, hashTarget, safeHash } from './address.ts';
 
 describe('reading an address', () => {
 	it('decodes percent-encoding, and keeps a malformed part as written rather than throwing', () => {
@@ -15,5 +15,17 @@ describe('reading an address', () => {
 		expect(hashTarget('#')).toBe('');
 		expect(hashTarget('#p4')).toBe('p4');
 		expect(hashTarget('#%ZZ')).toBe('%ZZ');
+	});
+});
+
+describe('a hash made safe to decode', () => {
+	it('is left alone when it decodes, and otherwise decodes to the text as written', () => {
+		expect(safeHash('#p4')).toBeNull();
+		expect(safeHash('#caf%C3%A9')).toBeNull();
+		for (const bad of ['#%ZZ', '#%', '#%E0%A4%A', '#ok%C3%A9%ZZ']) {
+			const safe = safeHash(bad)!;
+			expect(decodeURIComponent(safe)).toBe(bad);
+			expect(hashTarget(safe)).toBe(hashTarget(bad));
+		}
 	});
 });
