@@ -5,7 +5,7 @@ import { backupFileName } from './format.ts';
 import { shouldSuggestBackup } from './reminder.ts';
 import { checkSize, type KnownIds } from './validate.ts';
 import type { ImportShortfall, ImportSummary } from '../db/backup.ts';
-import { noteLogSize } from '../db/log-size.ts';
+import { logShrank } from '../db/log-size.ts';
 import { backupJobs, type BackupJobs } from './client.ts';
 import { getMetaTime, setMetaTime } from '../db/meta.ts';
 import { firstReviewTime } from '../db/stats.ts';
@@ -184,8 +184,8 @@ export class BackupState {
 			return false;
 		} finally {
 			this.#progress = null;
-			// The log's size as this browser now holds it (db/marker.ts): the worker cannot note it.
-			await noteLogSize().catch(() => {});
+			// The log's size as this browser now holds it (db/marker.ts; the worker cannot note it), unless smaller.
+			await logShrank().catch(() => null);
 		}
 	}
 
