@@ -125,7 +125,7 @@ describe('an import on a nearly full disk', () => {
 		});
 		const state = await importText(fileOf(1000), 'big.json');
 		expect(state.error).toMatch(
-			/^big\.json was not imported: it needs about 1 MB of storage, and this browser allows this site only 0\.1 MB more\. Nothing was changed: your progress is as it was\./
+			/^big\.json was not imported: it needs about 1 MB of storage, and this browser allows this site less than 0\.1 MB more\. Nothing was changed: your progress is as it was\./
 		);
 		expect(state.error).toContain('Not merged: 1,000 reviews, 1 card flag, 1 quiz.');
 		expect(state.error).toContain('Free some space');

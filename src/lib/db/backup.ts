@@ -194,7 +194,7 @@ export async function importBackup(
 	if (room?.quota !== undefined && room.usage !== undefined && needed > room.quota - room.usage) {
 		const free = Math.max(0, room.quota - room.usage);
 		return shortfall(
-			`it needs about ${mb(needed)} of storage, and this browser allows this site only ${mb(free)} more`,
+			`it needs about ${mb(needed)} of storage, and this browser allows this site ${free < 104_858 ? 'less than 0.1 MB' : `only ${mb(free)}`} more`,
 			true,
 			true
 		);
