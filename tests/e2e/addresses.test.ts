@@ -1,6 +1,9 @@
 // Bad addresses never break a page: malformed encodings and unknown names get the app's own words and links.
 import { expect, test, type Page } from '@playwright/test';
 
+// Each test loads several pages on a shared machine: room beyond the default 30 seconds.
+test.describe.configure({ timeout: 120_000 });
+
 function watchErrors(page: Page): string[] {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));

@@ -4,6 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { backupFile, history, storedReviewCount } from './support/history.ts';
 import { answerByKeyboard, plannedQuestions, scopes, seedWhereFirst } from './support/quiz.ts';
 
+// Each test loads several pages on a shared machine: room beyond the default 30 seconds.
+test.describe.configure({ timeout: 120_000 });
+
 function watchErrors(page: Page): string[] {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));

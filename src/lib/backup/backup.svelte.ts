@@ -114,8 +114,9 @@ export class BackupState {
 		return this.#lastBackupAt;
 	}
 
+	/** Reads the last backup's time; a storage that cannot be read is told by the layout (errors.ts), not here. */
 	async refresh(): Promise<void> {
-		this.#lastBackupAt = await getMetaTime('lastBackupAt');
+		this.#lastBackupAt = await getMetaTime('lastBackupAt').catch(() => this.#lastBackupAt);
 	}
 
 	#start(label: string) {
@@ -214,7 +215,16 @@ export class BackupReminderState {
 		return this.#shown;
 	}
 
+	/** Whether to suggest a backup; none when the storage cannot be read (the layout tells that). */
 	async load(now = Date.now()): Promise<void> {
+		try {
+			await this.#load(now);
+		} catch {
+			this.#shown = false;
+		}
+	}
+
+	async #load(now: number): Promise<void> {
 		const [lastBackupAt, dismissedAt] = await Promise.all([
 			getMetaTime('lastBackupAt'),
 			getMetaTime('backupReminderDismissedAt')
