@@ -1,4 +1,5 @@
 // Backups that always import, imports that cannot leave the database worse, and a lost log told at once.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { backupFile, history, storedReviewCount } from './support/history.ts';
@@ -185,6 +186,8 @@ test('a log that comes back emptied is told on the next page, and the last backu
 	await expect(warning).toContainText(
 		`This browser now holds 0 answers to review from, where it held ${reviews.length} answers`
 	);
+	const axe = await new AxeBuilder({ page: blank }).options({ resultTypes: ['violations'] }).analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 	await warning.getByLabel('Restore from a backup file').setInputFiles({
 		name: 'last-backup.json',
 		mimeType: 'application/json',

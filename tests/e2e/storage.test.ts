@@ -1,5 +1,6 @@
 // Broken storage speaks plainly: with IndexedDB missing or never answering, every screen shows the app's own
 // message with what to do, instead of its loading text or a library's words, and no promise goes unhandled.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /** Records unhandled rejections and errors, from before the app's first script. */
@@ -58,6 +59,9 @@ for (const [kind, breakage] of Object.entries(breakages) as [keyof typeof breaka
 			for (const href of await main.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
 				expect(href, screen).toMatch(/^\//);
 		}
+		// The message is accessible.
+		const axe = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+		expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 		// The reader needs no storage: it is shown under the message.
 		await page.goto('/read/encyclopedia');
 		await expect(page.getByRole('alert').filter({ hasText: titles[kind] })).toBeVisible({ timeout: 10_000 });
