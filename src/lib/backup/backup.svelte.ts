@@ -4,7 +4,8 @@ import { ankiDeckText, ANKI_FILE_NAME } from './anki.ts';
 import { backupFileName } from './format.ts';
 import { shouldSuggestBackup } from './reminder.ts';
 import { checkSize, type KnownIds } from './validate.ts';
-import type { ImportSummary } from '../db/backup.ts';
+import type { ImportShortfall, ImportSummary } from '../db/backup.ts';
+import { logShrank } from '../db/log-size.ts';
 import { backupJobs, type BackupJobs } from './client.ts';
 import { getMetaTime, setMetaTime } from '../db/meta.ts';
 import { firstReviewTime } from '../db/stats.ts';
@@ -47,6 +48,37 @@ function describeImport(s: ImportSummary): string {
 	return `Imported ${parts.join(', ')}.${rebuilt}`;
 }
 
+/** What an import that stopped did and did not do, said exactly; "nothing was changed" only when checked. */
+export function describeShortfall(fileName: string, s: ImportShortfall): string {
+	const m = s.merged;
+	const anything =
+		m.reviewsAdded || m.cardsRebuilt || m.flagsUpdated || m.quizzesAdded || m.settingsTaken.length;
+	const left: string[] = [];
+	if (s.reviewsLeft) left.push(count(s.reviewsLeft, 'review'));
+	if (s.flagsLeft) left.push(count(s.flagsLeft, 'card flag'));
+	if (s.quizzesLeft) left.push(count(s.quizzesLeft, 'quiz', 'quizzes'));
+	if (s.settingsLeft.length) left.push('the settings');
+	const notMerged = left.length ? ` Not merged: ${left.join(', ')}.` : '';
+	const again = s.full
+		? ' Free some space on the disk (or clear other sites’ data), then import the file again: what is already here is skipped.'
+		: ' Import the file again to add the rest: what is already here is skipped.';
+	if (!anything) {
+		const checked = s.verified
+			? 'Nothing was changed: your progress is as it was.'
+			: 'Whether anything was changed could not be checked.';
+		return `${fileName} was not imported: ${s.reason}. ${checked}${notMerged}${s.full ? again : ''}`;
+	}
+	const parts = [count(m.reviewsAdded, 'new review')];
+	if (m.flagsUpdated) parts.push(count(m.flagsUpdated, 'card flag'));
+	if (m.quizzesAdded) parts.push(count(m.quizzesAdded, 'quiz', 'quizzes'));
+	if (m.settingsTaken.length) parts.push('the settings');
+	const rebuilt = m.cardsRebuilt
+		? ` (the schedule of ${count(m.cardsRebuilt, 'card')} rebuilt with them)`
+		: '';
+	const sure = s.verified ? '' : ' The last batch could not be checked.';
+	return `${fileName} was imported only in part: ${s.reason}. Merged: ${parts.join(', ')}${rebuilt}, each card whole.${notMerged}${sure}${again}`;
+}
+
 /** Performance marks and measures (read by bench/backup-import.ts): `backup:import` and `backup:export`. */
 const timing = {
 	start(name: string) {
@@ -87,8 +119,9 @@ export class BackupState {
 		return this.#lastBackupAt;
 	}
 
+	/** Reads the last backup's time; a storage that cannot be read is told by the layout (errors.ts), not here. */
 	async refresh(): Promise<void> {
-		this.#lastBackupAt = await getMetaTime('lastBackupAt');
+		this.#lastBackupAt = await getMetaTime('lastBackupAt').catch(() => this.#lastBackupAt);
 	}
 
 	#start(label: string) {
@@ -143,14 +176,22 @@ export class BackupState {
 			const result = await this.#jobs.importFile(file, await known(), ({ label, value }) =>
 				this.#step(label, value)
 			);
-			if (!result.ok) return refuse(result.message);
+			if (!result.ok && 'message' in result) return refuse(result.message);
+			if (!result.ok) {
+				this.#error = describeShortfall(file.name, result.shortfall);
+				return false;
+			}
 			timing.end('backup:import');
 			this.#notice = describeImport(result.summary);
 			return true;
 		} catch (e) {
-			return refuse(`the import failed (${errorText(e)})`);
+			// The job itself failed (its worker stopped): what it wrote before, if anything, is not known here.
+			this.#error = `${file.name} may not have been imported whole: the import stopped (${errorText(e)}). Import the file again: what is already here is skipped.`;
+			return false;
 		} finally {
 			this.#progress = null;
+			// The log's size as this browser now holds it (db/marker.ts; the worker cannot note it), unless smaller.
+			await logShrank().catch(() => null);
 		}
 	}
 
@@ -179,7 +220,16 @@ export class BackupReminderState {
 		return this.#shown;
 	}
 
+	/** Whether to suggest a backup; none when the storage cannot be read (the layout tells that). */
 	async load(now = Date.now()): Promise<void> {
+		try {
+			await this.#load(now);
+		} catch {
+			this.#shown = false;
+		}
+	}
+
+	async #load(now: number): Promise<void> {
 		const [lastBackupAt, dismissedAt] = await Promise.all([
 			getMetaTime('lastBackupAt'),
 			getMetaTime('backupReminderDismissedAt')

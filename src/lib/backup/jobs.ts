@@ -4,7 +4,7 @@
 import { encodeBackup, serializeBackup, type BackupData } from './format.ts';
 import { checkSize, readBackup, type KnownIds } from './validate.ts';
 import { renameBackup } from './merge.ts';
-import { importBackup, readBackupData, type ImportPhase, type ImportSummary } from '../db/backup.ts';
+import { importBackup, readBackupData, type ImportOutcome, type ImportPhase } from '../db/backup.ts';
 
 export interface JobProgress {
 	/** What is being done, for the progress bar's label. */
@@ -14,7 +14,11 @@ export interface JobProgress {
 }
 export type OnProgress = (progress: JobProgress) => void;
 
-export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; message: string };
+/**
+ * Merged whole; or stopped part-way, with what was and was not merged (`shortfall`); or the file refused
+ * before anything was written (`message`).
+ */
+export type ImportResult = ImportOutcome | { ok: false; message: string };
 export interface ExportResult {
 	file: Blob;
 	reviews: number;
@@ -59,7 +63,7 @@ export async function importFile(
 	if (!read.ok) return read;
 	await pause?.();
 	const backup = known.renamed?.size ? renameBackup(known.renamed, read.backup) : read.backup;
-	return { ok: true, summary: await importBackup(backup, step) };
+	return importBackup(backup, step);
 }
 
 /** The progress backup file (the newest version of the format) for what this browser holds. */

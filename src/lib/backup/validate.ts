@@ -1,6 +1,7 @@
 // Reading a backup file: everything is checked before anything is written, and a file with any
 // problem is refused whole with a message that says what is wrong and where.
 import { errorText } from '../errors.ts';
+import type { Exact } from './exact.ts';
 import type { CardFlagRow, QuizRow, ReviewRow } from '../model.ts';
 import * as v from 'valibot';
 import { SettingsSchema, settingsErrors } from '../srs/settings.ts';
@@ -95,7 +96,8 @@ const QuizSchema = v.strictObject(
 						cardId: text(200),
 						form: v.picklist(['choice', 'truefalse', 'typed'], 'must be “choice”, “truefalse” or “typed”'),
 						given: text(2000),
-						correct: bool
+						correct: bool,
+						nearly: v.optional(bool)
 					},
 					obj
 				),
@@ -103,7 +105,8 @@ const QuizSchema = v.strictObject(
 			),
 			v.maxLength(1000, 'must list at most 1000 answers')
 		),
-		score: whole(0, 1000)
+		score: whole(0, 1000),
+		retryOf: v.optional(rowId)
 	},
 	obj
 );
@@ -143,12 +146,12 @@ const HeaderV2Schema = v.strictObject(
 	obj
 );
 
-// The rows the file yields are the rows the database stores: a change to either must change both.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The rows the file yields are the rows the database stores: a change to either must change both. The types
+// must be one (exact.ts): the same keys, optional ones included, each of the same type.
 const rowsMatch: [
-	Same<v.InferOutput<typeof ReviewSchema>, ReviewRow>,
-	Same<v.InferOutput<typeof FlagSchema>, CardFlagRow>,
-	Same<v.InferOutput<typeof QuizSchema>, QuizRow>
+	Exact<v.InferOutput<typeof ReviewSchema>, ReviewRow>,
+	Exact<v.InferOutput<typeof FlagSchema>, CardFlagRow>,
+	Exact<v.InferOutput<typeof QuizSchema>, QuizRow>
 ] = [true, true, true];
 void rowsMatch;
 

@@ -3,8 +3,10 @@ import { announceChanges } from './changes.ts';
 import { recoverOnOpen } from './journal.ts';
 import { renameOnOpen } from './renames.ts';
 import { renamedCards } from '../deck/renamed.ts';
+import { keepLogSize } from './marker.ts';
 import { StudyDatabase } from './schema.ts';
 import { notifySchemaUpgradeElsewhere } from '../pwa/schema-upgrade.ts';
+import { OPEN_TIMEOUT_MS, reportStorageProblem, storageProblemOf } from '../errors.ts';
 
 export * from './schema.ts';
 
@@ -46,8 +48,29 @@ function recoverAnswersOnOpen(db: StudyDatabase, renames: ReadonlyMap<string, st
 export function getDb(): StudyDatabase {
 	if (!instance) {
 		useDatabase(new StudyDatabase());
+		watchOpening(instance!);
 	}
 	return instance!;
+}
+
+/**
+ * Opens the database now, and reports in the app's words (errors.ts) when it cannot be opened, or has not
+ * answered within `timeout` ms (another tab holding an older version open, a browser that hangs). A late
+ * answer clears the report: the open is never cut short, as it may be a long schema upgrade. Resolves
+ * when the open has settled; never rejects (each read hears the failure itself).
+ */
+export function watchOpening(db: StudyDatabase, timeout = OPEN_TIMEOUT_MS): Promise<void> {
+	const timer = setTimeout(() => reportStorageProblem('timeout'), timeout);
+	return db.open().then(
+		() => {
+			clearTimeout(timer);
+			reportStorageProblem(null);
+		},
+		(error: unknown) => {
+			clearTimeout(timer);
+			reportStorageProblem(storageProblemOf(error) ?? 'failed');
+		}
+	);
 }
 
 /**
@@ -58,5 +81,6 @@ export function useDatabase(db: StudyDatabase, renames: ReadonlyMap<string, stri
 	instance = db;
 	closeOnUpgradeElsewhere(db);
 	announceChanges(db);
+	keepLogSize(db);
 	recoverAnswersOnOpen(db, renames);
 }

@@ -22,8 +22,16 @@ export class KnowledgeMapState {
 		return this.#loaded;
 	}
 
+	/** Reads the map; without storage (told by the layout) the reader shows the text unshaded. */
 	async load(now = Date.now()): Promise<void> {
-		const [on, states, settings] = await Promise.all([loadKnowledgeMapOn(), allStates(), loadSettings()]);
+		let read;
+		try {
+			read = await Promise.all([loadKnowledgeMapOn(), allStates(), loadSettings()]);
+		} catch {
+			this.#loaded = true;
+			return;
+		}
+		const [on, states, settings] = read;
 		this.#on = on;
 		this.#states = states;
 		this.#scheduler = makeScheduler(settings);
@@ -33,7 +41,8 @@ export class KnowledgeMapState {
 
 	async setOn(on: boolean): Promise<void> {
 		this.#on = on;
-		await saveKnowledgeMapOn(on);
+		// Not remembered when the storage cannot be written; the switch still works on this page.
+		await saveKnowledgeMapOn(on).catch(() => {});
 	}
 
 	/** Each passage's recall, for the passages that have cards; empty until loaded. */
