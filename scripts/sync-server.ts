@@ -82,7 +82,9 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 
 	const express = require('express') as typeof import('express');
 	const PouchDB = require('pouchdb-core') as PouchDBStatic;
-	PouchDB.plugin(require('pouchdb-adapter-leveldb')).plugin(require('pouchdb-mapreduce')).plugin(require('pouchdb-replication'));
+	PouchDB.plugin(require('pouchdb-adapter-leveldb'))
+		.plugin(require('pouchdb-mapreduce'))
+		.plugin(require('pouchdb-replication'));
 	const Prefixed = PouchDB.defaults({ prefix: join(dataDir, 'db') + '/', adapter: 'leveldb' });
 	const expressPouchDB = require('express-pouchdb') as (db: unknown, opts: object) => ExpressPouchApp;
 	const pouchApp = expressPouchDB(Prefixed, {
@@ -90,6 +92,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 		logPath: join(dataDir, 'log.txt'),
 		overrideMode: { exclude: ['routes/fauxton'] }
 	});
+	let actual = port;
 	const app = express();
 	app.disable('x-powered-by');
 	if (!options.quiet) {
@@ -111,8 +114,9 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 	});
 	// Only the server admin creates or deletes a database (express-pouchdb would fall over on a learner's try).
 	app.use(async (req, res, next) => {
-		if ((req.method !== 'PUT' && req.method !== 'DELETE') || !/^\/[^_/][^/]*\/?$/.test(req.path)) return next();
-		const session = await fetch(`http://127.0.0.1:${listening()}/_session`, {
+		if ((req.method !== 'PUT' && req.method !== 'DELETE') || !/^\/[^_/][^/]*\/?$/.test(req.path))
+			return next();
+		const session = await fetch(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}/_session`, {
 			headers: {
 				cookie: req.headers.cookie ?? '',
 				...(req.headers.authorization ? { authorization: req.headers.authorization } : {})
@@ -122,16 +126,13 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 			() => ({}) as { userCtx?: { roles?: string[] } }
 		);
 		if (session.userCtx?.roles?.includes('_admin')) return next();
-		res.status(401).json({ error: 'unauthorized', reason: 'Only the server admin creates or deletes databases.' });
+		res
+			.status(401)
+			.json({ error: 'unauthorized', reason: 'Only the server admin creates or deletes databases.' });
 	});
 	app.use('/', pouchApp as unknown as import('express').RequestHandler);
 
-	let server: Server | undefined;
-	const listening = () => {
-		const a = server?.address();
-		return typeof a === 'object' && a ? a.port : port;
-	};
-	server = await new Promise<Server>((done, fail) => {
+	const server = await new Promise<Server>((done, fail) => {
 		const s = app.listen(port, host, () => done(s));
 		s.on('error', fail);
 	});
@@ -139,7 +140,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 	server.keepAliveTimeout = 65_000;
 	server.requestTimeout = 0;
 	const address = server.address();
-	const actual = typeof address === 'object' && address ? address.port : port;
+	actual = typeof address === 'object' && address ? address.port : port;
 	return {
 		url: `http://${host}:${actual}`,
 		port: actual,
@@ -190,7 +191,8 @@ export async function addUser(
 	name: string,
 	password: string
 ): Promise<string> {
-	if (!/^[^_:][^:]{0,99}$/.test(name)) throw new Error(`“${name}” cannot be a user name: no leading “_”, no “:”`);
+	if (!/^[^_:][^:]{0,99}$/.test(name))
+		throw new Error(`“${name}” cannot be a user name: no leading “_”, no “:”`);
 	if (password.length < 8) throw new Error('The password must have at least 8 characters');
 	const auth = 'Basic ' + Buffer.from(`${admin.name}:${admin.password}`).toString('base64');
 	const id = `org.couchdb.user:${name}`;

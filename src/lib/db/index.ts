@@ -1,6 +1,7 @@
 // The app's one database instance. Other modules in db/ read and write through it.
 import { announceChanges } from './changes.ts';
 import { recoverOnOpen } from './journal.ts';
+import { recordForSync } from './outbox.ts';
 import { StudyDatabase } from './schema.ts';
 import { notifySchemaUpgradeElsewhere } from '../pwa/schema-upgrade.ts';
 
@@ -40,5 +41,6 @@ export function useDatabase(db: StudyDatabase): void {
 	instance = db;
 	closeOnUpgradeElsewhere(db);
 	announceChanges(db);
+	recordForSync(db);
 	recoverAnswersOnOpen(db);
 }
