@@ -9,6 +9,7 @@
 // Each learner gets a database of their own, userdb-<name in hex> (as CouchDB's couch_peruser names it),
 // whose only member is that learner: no one else can read or write it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -77,7 +78,12 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 		Record<string, unknown>
 	>;
 	if (admin) config.admins = { ...config.admins, [admin.name]: admin.password };
-	config.couch_httpd_auth = { ...config.couch_httpd_auth, timeout: SESSION_SECONDS };
+	// The secret that signs session cookies is kept, so that sessions outlive a restart of the server.
+	config.couch_httpd_auth = {
+		secret: randomBytes(16).toString('hex'),
+		...config.couch_httpd_auth,
+		timeout: SESSION_SECONDS
+	};
 	writeFileSync(file, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
 
 	const express = require('express') as typeof import('express');

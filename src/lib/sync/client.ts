@@ -64,11 +64,15 @@ export class CouchClient {
 		try {
 			body = text ? JSON.parse(text) : null;
 		} catch {
+			if (response.status >= 500) throw new SyncError('unreachable', 'The sync server cannot be reached');
 			throw new SyncError(
 				'badAnswer',
 				`The sync server answered with something other than JSON (status ${response.status})`
 			);
 		}
+		// A proxy whose server is down answers 5xx with a body of its own, not CouchDB's JSON error.
+		if (response.status >= 500 && !(isObject(body) && typeof body.error === 'string'))
+			throw new SyncError('unreachable', 'The sync server cannot be reached');
 		if (response.ok) return body;
 		const reason =
 			isObject(body) && typeof body.reason === 'string' ? body.reason : `status ${response.status}`;
@@ -111,8 +115,8 @@ export class CouchClient {
 			Record<string, string> | undefined;
 		if (failed) {
 			const message = `the server refused “${failed.id}”: ${failed.reason ?? failed.error}`;
-			if (failed.error === 'forbidden' || failed.error === 'unauthorized')
-				throw new SyncError('forbidden', `Not allowed: ${message}`);
+			if (failed.error === 'unauthorized') throw new SyncError('signedOut', message);
+			if (failed.error === 'forbidden') throw new SyncError('forbidden', `Not allowed: ${message}`);
 			throw new SyncError('server', `The upload failed: ${message}`);
 		}
 	}

@@ -159,7 +159,9 @@ export class SyncEngine {
 					await this.#sleep(MAX_WAIT, wake.signal);
 					continue;
 				}
-				this.#status.phase = 'syncing';
+				// Waiting on the server with nothing to send is being up to date, not syncing.
+				if (!caughtUp || this.#status.pending > 0 || this.#status.phase !== 'synced')
+					this.#status.phase = 'syncing';
 				const sent = await this.#send();
 				const taken = await this.#take(caughtUp && !sent, wake.signal);
 				caughtUp = taken < TAKE_BATCH;
