@@ -3,7 +3,7 @@
 // figures against their targets and writes them to bench/results/bench-<time>.json.
 // The timings are the app's own User Timing measures (src/lib/perf.ts), read back from the page.
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 5200; the stress build
-// uses the next port), BENCH_ONLY=real|stress to run one collection, BENCH_RUNS (page loads per figure).
+// uses the next port), BENCH_ONLY=real|stress to run one collection (sync: the first full sync alone, bench/sync.ts), BENCH_RUNS (page loads per figure).
 import type { CardStateRow, ReviewRow, SrsSettings } from '../src/lib/model.ts';
 import { encodeBackup, serializeBackup } from '../src/lib/backup/format.ts';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS } from '../src/lib/srs/defaults.ts';
 import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';
 import { simulateDailyReview, simulateEachCard, type History } from '../scripts/bench/simulate.ts';
 import { writeStressContent } from '../scripts/bench/stress-content.ts';
+import { runSyncBench } from './sync.ts';
 import { startStaticServer } from '../tests/e2e/support/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -466,12 +467,19 @@ function row(name: string, f: Figure | undefined, unit = 'ms'): string {
 	return `${name.padEnd(22)} ${v(f.median).padStart(10)} ${v(f.p95).padStart(10)}   ${f.target ?? ''}${f.note ? `  (${f.note})` : ''}`;
 }
 
-const only = process.env.BENCH_ONLY as Collection | undefined;
+const only = process.env.BENCH_ONLY as Collection | 'sync' | undefined;
+// BENCH_ONLY=sync: the first full sync alone (bench/sync.ts), with no build and no browser.
+if (only === 'sync') {
+	await runSyncBench();
+	process.exit(0);
+}
 const collections: Collection[] = only ? [only] : ['real', 'stress'];
 mkdirSync(RESULTS, { recursive: true });
 const end = Date.now();
 const results: Record<string, Record<string, unknown>> = {};
 for (const [i, c] of collections.entries()) results[c] = await benchCollection(c, PORT + i, end);
+
+const sync = only ? undefined : await runSyncBench();
 
 const commit = (() => {
 	try {
@@ -483,7 +491,7 @@ const commit = (() => {
 const file = join(RESULTS, `bench-${new Date(end).toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(
 	file,
-	JSON.stringify({ date: new Date(end).toISOString(), commit, runs: RUNS, results }, null, '\t')
+	JSON.stringify({ date: new Date(end).toISOString(), commit, runs: RUNS, results, sync }, null, '\t')
 );
 
 for (const [c, r] of Object.entries(results)) {

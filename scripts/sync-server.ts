@@ -86,7 +86,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 	};
 	writeFileSync(file, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
 
-	const express = require('express') as typeof import('express');
+	const express = require('express') as () => ExpressApp;
 	const PouchDB = require('pouchdb-core') as PouchDBStatic;
 	PouchDB.plugin(require('pouchdb-adapter-leveldb'))
 		.plugin(require('pouchdb-mapreduce'))
@@ -136,7 +136,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 			.status(401)
 			.json({ error: 'unauthorized', reason: 'Only the server admin creates or deletes databases.' });
 	});
-	app.use('/', pouchApp as unknown as import('express').RequestHandler);
+	app.use('/', pouchApp as unknown as Handler);
 
 	const server = await new Promise<Server>((done, fail) => {
 		const s = app.listen(port, host, () => done(s));
@@ -161,6 +161,26 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 interface PouchDBStatic {
 	plugin(plugin: unknown): PouchDBStatic;
 	defaults(options: object): unknown;
+}
+
+// The little of Express 4 used here (its types are not installed).
+interface Request {
+	method: string;
+	path: string;
+	url: string;
+	headers: Record<string, string | undefined>;
+}
+interface Response {
+	cookie: (name: string, value: string, options?: object) => Response;
+	status(code: number): Response;
+	json(body: unknown): void;
+}
+type Handler = (req: Request, res: Response, next: () => void) => void;
+interface ExpressApp {
+	disable(setting: string): void;
+	use(handler: Handler): void;
+	use(path: string, handler: Handler): void;
+	listen(port: number, host: string, ready: () => void): Server;
 }
 
 interface ExpressPouchApp {
