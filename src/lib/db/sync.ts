@@ -111,7 +111,10 @@ export async function startSyncing(account: SyncAccount): Promise<void> {
 			await db.syncOutbox.clear();
 			const at = Date.now();
 			const docs: string[] = [];
-			for (const id of (await db.reviews.toCollection().primaryKeys()) as string[]) docs.push('r:' + id);
+			// Card by card, each card's answers in time order: a device that takes them batch by batch then
+			// replays each card about once, not once per batch.
+			for (const id of (await db.reviews.orderBy('[cardId+reviewedAt]').primaryKeys()) as string[])
+				docs.push('r:' + id);
 			for (const id of (await db.cardFlags.toCollection().primaryKeys()) as string[]) docs.push('f:' + id);
 			for (const key of (await db.settings.toCollection().primaryKeys()) as string[])
 				if (SYNCED_SETTINGS.includes(key)) docs.push('s:' + key);
