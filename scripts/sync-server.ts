@@ -50,6 +50,18 @@ function hasAdmin(dataDir: string): boolean {
 	return Object.keys(config.admins ?? {}).length > 0;
 }
 
+let pouch: PouchDBStatic | undefined;
+/** PouchDB with the LevelDB adapter and the plugins express-pouchdb relies on (registered once per process). */
+function pouchWithPlugins(): PouchDBStatic {
+	if (pouch) return pouch;
+	pouch = require('pouchdb-core') as PouchDBStatic;
+	pouch
+		.plugin(require('pouchdb-adapter-leveldb'))
+		.plugin(require('pouchdb-mapreduce'))
+		.plugin(require('pouchdb-replication'));
+	return pouch;
+}
+
 /** Starts the server; resolves once it listens. */
 export async function startSyncServer(options: SyncServerOptions = {}): Promise<RunningSyncServer> {
 	const dataDir = resolve(options.dataDir ?? process.env.SYNC_DATA ?? '.sync-data');
@@ -87,10 +99,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 	writeFileSync(file, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
 
 	const express = require('express') as () => ExpressApp;
-	const PouchDB = require('pouchdb-core') as PouchDBStatic;
-	PouchDB.plugin(require('pouchdb-adapter-leveldb'))
-		.plugin(require('pouchdb-mapreduce'))
-		.plugin(require('pouchdb-replication'));
+	const PouchDB = pouchWithPlugins();
 	const Prefixed = PouchDB.defaults({ prefix: join(dataDir, 'db') + '/', adapter: 'leveldb' });
 	const expressPouchDB = require('express-pouchdb') as (db: unknown, opts: object) => ExpressPouchApp;
 	const pouchApp = expressPouchDB(Prefixed, {
