@@ -6,7 +6,7 @@ import { signIn, TestSyncServer } from './support/sync.ts';
 
 // One sync server for the file, on the port the configuration picked: the tests run one after the other.
 test.describe.configure({ mode: 'serial' });
-test.setTimeout(120_000);
+test.setTimeout(180_000);
 
 let server: TestSyncServer;
 test.beforeAll(async () => {
