@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 // The tests drive the system's Chromium (Debian's package); Playwright's own browser download
@@ -12,6 +13,15 @@ if (!existsSync(chromium)) {
 }
 
 const port = Number(process.env.E2E_PORT ?? 4174);
+
+// The sync tests start a real sync server (tests/e2e/support/sync.ts) on this port, and the preview server
+// passes /couch/ on to it. A free port is picked once, here, in the main process; the test workers inherit
+// it through the environment. Other tests never start the server and never reach it.
+process.env.E2E_SYNC_PORT ??= execFileSync(process.execPath, [
+	'-e',
+	"const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
+]).toString();
+const syncUrl = `http://127.0.0.1:${process.env.E2E_SYNC_PORT}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -48,6 +58,7 @@ export default defineConfig({
 	webServer: {
 		command: `npx vite preview --port ${port} --strictPort`,
 		url: `http://localhost:${port}/`,
+		env: { SYNC_URL: syncUrl },
 		reuseExistingServer: false,
 		timeout: 60_000
 	}

@@ -3,6 +3,17 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { deckPlugin } from './src/deck-compiler/vite-plugin.ts';
 
+// The sync server (npm run sync-server, or CouchDB) answers under /couch/ on the app's own origin, so the
+// content security policy stays 'self': `vite dev`, `vite preview` and `npm start` pass /couch/… on to SYNC_URL.
+const syncUrl = process.env.SYNC_URL ?? 'http://127.0.0.1:5984';
+const syncProxy = {
+	'^/couch(/|$)': {
+		target: syncUrl,
+		changeOrigin: true,
+		rewrite: (path: string) => path.replace(/^\/couch/, '') || '/'
+	}
+};
+
 export default defineConfig({
 	plugins: [deckPlugin(), sveltekit()],
 	// The backup worker opens the database, which reads the deck's renamed card ids (virtual:deck-renames).
@@ -36,7 +47,8 @@ export default defineConfig({
 			}
 		}
 	},
-	preview: { port: 4173, strictPort: true },
+	server: { proxy: syncProxy },
+	preview: { port: 4173, strictPort: true, proxy: syncProxy },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node'

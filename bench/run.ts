@@ -4,7 +4,8 @@
 // The timings are the app's own User Timing measures (src/lib/perf.ts), read back from the page.
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 5200; the stress build
 // uses the next port), BENCH_ONLY=real|stress to run one collection
-// (lighthouse: only the Lighthouse audits; they run with the real collection), LIGHTHOUSE_RUNS (default 3), BENCH_RUNS (page loads per figure).
+// (lighthouse: only the Lighthouse audits, which otherwise run with the real collection; sync: the first
+// full sync alone, bench/sync.ts), LIGHTHOUSE_RUNS (default 3), BENCH_RUNS (page loads per figure).
 import type { CardStateRow, ReviewRow, SrsSettings } from '../src/lib/model.ts';
 import { encodeBackup, serializeBackup } from '../src/lib/backup/format.ts';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -18,6 +19,7 @@ import { DEFAULT_SETTINGS } from '../src/lib/srs/defaults.ts';
 import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';
 import { simulateDailyReview, simulateEachCard, type History } from '../scripts/bench/simulate.ts';
 import { writeStressContent } from '../scripts/bench/stress-content.ts';
+import { runSyncBench } from './sync.ts';
 import { startStaticServer } from '../tests/e2e/support/static-server.ts';
 import { lighthouseRoutes, lighthouseTable, type LighthouseFigure } from './lighthouse.ts';
 
@@ -468,7 +470,12 @@ function row(name: string, f: Figure | undefined, unit = 'ms'): string {
 	return `${name.padEnd(22)} ${v(f.median).padStart(10)} ${v(f.p95).padStart(10)}   ${f.target ?? ''}${f.note ? `  (${f.note})` : ''}`;
 }
 
-const only = process.env.BENCH_ONLY as Collection | 'lighthouse' | undefined;
+const only = process.env.BENCH_ONLY as Collection | 'lighthouse' | 'sync' | undefined;
+// BENCH_ONLY=sync: the first full sync alone (bench/sync.ts), with no build and no browser.
+if (only === 'sync') {
+	await runSyncBench();
+	process.exit(0);
+}
 const collections: Collection[] = only === 'lighthouse' ? [] : only ? [only] : ['real', 'stress'];
 mkdirSync(RESULTS, { recursive: true });
 const end = Date.now();
@@ -488,6 +495,7 @@ if (!only || only === 'real' || only === 'lighthouse') {
 		Number(process.env.LIGHTHOUSE_RUNS ?? 3)
 	);
 }
+const sync = only ? undefined : await runSyncBench();
 
 const commit = (() => {
 	try {
@@ -499,7 +507,11 @@ const commit = (() => {
 const file = join(RESULTS, `bench-${new Date(end).toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(
 	file,
-	JSON.stringify({ date: new Date(end).toISOString(), commit, runs: RUNS, results, lighthouse }, null, '\t')
+	JSON.stringify(
+		{ date: new Date(end).toISOString(), commit, runs: RUNS, results, lighthouse, sync },
+		null,
+		'\t'
+	)
 );
 
 for (const [c, r] of Object.entries(results)) {

@@ -188,6 +188,16 @@ export interface MetaRow {
 	value: unknown;
 }
 
+/**
+ * A change this device made that the sync server has not yet had (db/outbox.ts): the document it changed, as
+ * `r:<review id>`, `f:<card id>`, `s:<setting key>`, `q:<quiz id>` or `reset`, and when.
+ */
+export interface OutboxRow {
+	seq?: number;
+	doc: string;
+	at: number;
+}
+
 /** An answer noted in localStorage until its write to the database settles (db/journal.ts). */
 export interface PendingAnswer {
 	id: string;

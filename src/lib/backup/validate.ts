@@ -478,3 +478,70 @@ function checkRelations(
 	}
 	return null;
 }
+
+// ------------------------------------------------------------------------------- single values, for sync
+// Sync (sync/docs.ts) checks every document from the server with the same rules a backup file's rows meet.
+
+/** An answer as sync carries it: a version 2 file's review (its columns' rules), made-due ones with state and due. */
+const AnswerSchema = v.strictObject(
+	{
+		id: rowId,
+		cardId: text(200),
+		rating: v.picklist([0, 1, 2, 3, 4], 'must be a whole number from 0 to 4'),
+		reviewedAt: time,
+		durationMs: whole(0, 10 * 60_000),
+		state: v.optional(whole(0, 3)),
+		due: v.optional(dueTime)
+	},
+	obj
+);
+
+/** A message naming the first problem of `value` as `schema` sees it, or null when it passes. */
+function check(schema: v.GenericSchema, value: unknown, name: string): string | null {
+	if (v.is(schema, value)) return null;
+	return describe(v.safeParse(schema, value, { abortEarly: true }).issues![0], name);
+}
+
+/** Checks an answer (id, card, rating, time, duration; for rating 0 the state and due date it set). */
+export function checkAnswer(value: unknown, name: string): string | null {
+	const problem = check(AnswerSchema, value, name);
+	if (problem) return problem;
+	const a = value as v.InferOutput<typeof AnswerSchema>;
+	if (a.rating === 0 && (a.state === undefined || a.due === undefined))
+		return `${name} is made due (rating 0) but lacks the state or due date it set`;
+	if (a.rating !== 0 && (a.state !== undefined || a.due !== undefined))
+		return `${name} has a state or due date, which only a made-due review (rating 0) has`;
+	return null;
+}
+
+/** Checks a card's flags as a backup's cardFlags row. */
+export function checkFlag(value: unknown, name: string): string | null {
+	return check(FlagSchema, value, name);
+}
+
+/** Checks a quiz as a backup's quizzes row, and that its scope and score add up. */
+export function checkQuiz(value: unknown, name: string, scopes: ReadonlySet<string>): string | null {
+	const problem = check(QuizSchema, value, name);
+	if (problem) return problem;
+	const q = value as QuizRow;
+	if (!scopes.has(q.scope)) return `${name}.scope “${q.scope}” is not a topic, a document or “mixed”`;
+	if (q.score > q.cardIds.length)
+		return `${name}.score ${q.score} is more than its ${q.cardIds.length} cards`;
+	if (q.answers.length > q.cardIds.length) return `${name} has more answers than cards`;
+	if (q.finishedAt !== null && q.finishedAt < q.startedAt) return `${name} finishes before it starts`;
+	return null;
+}
+
+/** Checks a setting a backup carries (`srs`: the review settings; `knowledgeMap`: true or false). */
+export function checkSetting(key: string, value: unknown, name: string): string | null {
+	const parsed = readBackupSettings({ [key]: value } as v.InferOutput<typeof HeaderSettingsSchema>);
+	if ('ok' in parsed) return `${name}: ${parsed.message}`;
+	return key === 'srs' || key === 'knowledgeMap'
+		? null
+		: `${name} is the setting “${key}”, which a backup does not have`;
+}
+
+/** Checks a time as a backup's times (2000 to 2100, in epoch milliseconds). */
+export function checkTime(value: unknown, name: string): string | null {
+	return check(time, value, name);
+}

@@ -70,3 +70,16 @@ export function onChangeElsewhere(db: Dexie, listener: ChangeListener): () => vo
 	feed.listeners.add(listener);
 	return () => feed.listeners.delete(listener);
 }
+
+/**
+ * Tells this tab's own listeners that `tables` changed, as if another tab had written them: for writes this tab
+ * makes on another's behalf (the sync applying what arrived from the server), which a screen keeping its data
+ * in memory has not made itself. Other tabs hear of them as of any write.
+ */
+export function announceHere(db: Dexie, tables: Iterable<string>): void {
+	const feed = feeds.get(db);
+	if (!feed) return;
+	const changed = new Set(tables);
+	if (!changed.size) return;
+	for (const listener of feed.listeners) listener(changed);
+}

@@ -4,6 +4,7 @@ import { recoverOnOpen } from './journal.ts';
 import { renameOnOpen } from './renames.ts';
 import { renamedCards } from '../deck/renamed.ts';
 import { keepLogSize } from './marker.ts';
+import { recordForSync } from './outbox.ts';
 import { StudyDatabase } from './schema.ts';
 import { notifySchemaUpgradeElsewhere } from '../pwa/schema-upgrade.ts';
 import { OPEN_TIMEOUT_MS, reportStorageProblem, storageProblemOf } from '../errors.ts';
@@ -82,5 +83,6 @@ export function useDatabase(db: StudyDatabase, renames: ReadonlyMap<string, stri
 	closeOnUpgradeElsewhere(db);
 	announceChanges(db);
 	keepLogSize(db);
+	recordForSync(db);
 	recoverAnswersOnOpen(db, renames);
 }

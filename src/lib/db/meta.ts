@@ -11,3 +11,8 @@ export async function getMetaTime(key: MetaKey): Promise<number | null> {
 export async function setMetaTime(key: MetaKey, time: number): Promise<void> {
 	await getDb().meta.put({ key, value: time });
 }
+
+/** Whether this browser syncs (signed in to a sync server): read before the sync code is loaded. */
+export async function syncIsOn(): Promise<boolean> {
+	return (await getDb().meta.get('syncOn'))?.value === true;
+}

@@ -1,7 +1,15 @@
 // The one Dexie database. Only src/lib/db/ imports Dexie.
 // Times are epoch milliseconds. Add a new version() for any change; never edit an old one.
 import Dexie, { type EntityTable } from 'dexie';
-import type { CardFlagRow, CardStateRow, MetaRow, QuizRow, ReviewRow, SettingRow } from '../model.ts';
+import type {
+	CardFlagRow,
+	CardStateRow,
+	MetaRow,
+	OutboxRow,
+	QuizRow,
+	ReviewRow,
+	SettingRow
+} from '../model.ts';
 
 export class StudyDatabase extends Dexie {
 	reviews!: EntityTable<ReviewRow, 'id'>;
@@ -10,6 +18,7 @@ export class StudyDatabase extends Dexie {
 	settings!: EntityTable<SettingRow, 'key'>;
 	quizzes!: EntityTable<QuizRow, 'id'>;
 	meta!: EntityTable<MetaRow, 'key'>;
+	syncOutbox!: EntityTable<OutboxRow, 'seq'>;
 
 	constructor(name = 'kz-tm-study') {
 		super(name);
@@ -31,5 +40,8 @@ export class StudyDatabase extends Dexie {
 		this.version(3).stores({
 			quizzes: 'id, scope, startedAt, finishedAt, *cardIds'
 		});
+		// Sync: what this device changed and has not yet sent to the sync server, in the order written
+		// (db/outbox.ts writes it, db/sync.ts reads it). Filled only while sync is on.
+		this.version(4).stores({ syncOutbox: '++seq, doc' });
 	}
 }
