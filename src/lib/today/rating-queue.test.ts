@@ -71,6 +71,31 @@ describe('the rating queue', () => {
 		expect(notedAnswers()).toEqual([]);
 	});
 
+	it('opens the database transaction before the task of the rating ends', async () => {
+		const db = new StudyDatabase(`test-${crypto.randomUUID()}`);
+		const made: string[] = [];
+		// Hears every transaction the database makes.
+		db.use({
+			stack: 'dbcore',
+			name: 'probe',
+			create: (down) => ({
+				...down,
+				transaction(stores, mode, options) {
+					made.push(mode);
+					return down.transaction(stores, mode, options);
+				}
+			})
+		});
+		useDatabase(db);
+		await db.open();
+		const queue = new RatingQueue();
+		const saving = queue.submit(answer(1), DEFAULT_SETTINGS);
+		// The next task: by then the transaction exists (made in a microtask of the rating's own task).
+		const seen = await new Promise<string[]>((r) => setTimeout(() => r([...made]), 0));
+		expect(seen).toEqual(['readwrite']);
+		await saving;
+	});
+
 	it('keeps what comes when the writes are at the limit, in order, and runs it as writes settle', async () => {
 		const { calls, write } = handWrites();
 		const queue = new RatingQueue({ write, limit: 2, maxWaiting: 3 });
