@@ -43,10 +43,11 @@ export class RatingQueue {
 	readonly maxWaiting: number;
 	readonly #write: NonNullable<RatingQueueOptions['write']>;
 	readonly #note: NonNullable<RatingQueueOptions['note']>;
-	/** The answers being written, by review id (for the card each is about). */
-	#pending = $state.raw<ReadonlyMap<string, PendingAnswer>>(new Map());
+	/** The answers being written, in the order given. */
+	#pending = $state.raw<readonly PendingAnswer[]>([]);
 	#waiting = $state.raw<readonly (() => void)[]>([]);
-	#writes = new Set<Promise<unknown>>();
+	/** Their writes, settled or not, until each has settled (not state: nothing renders them). */
+	#writes: Promise<unknown>[] = [];
 
 	constructor(options: RatingQueueOptions = {}) {
 		this.limit = options.limit ?? 4;
@@ -57,7 +58,7 @@ export class RatingQueue {
 
 	/** How many answers are being written. */
 	get pending(): number {
-		return this.#pending.size;
+		return this.#pending.length;
 	}
 
 	/** How many actions wait for a write to settle. */
@@ -66,13 +67,12 @@ export class RatingQueue {
 	}
 
 	get hasRoom(): boolean {
-		return this.#pending.size < this.limit;
+		return this.#pending.length < this.limit;
 	}
 
 	/** Whether an answer to the card is being written. */
 	writing(cardId: string, except?: string): boolean {
-		for (const [id, a] of this.#pending) if (a.cardId === cardId && id !== except) return true;
-		return false;
+		return this.#pending.some((a) => a.cardId === cardId && a.id !== except);
 	}
 
 	/**
@@ -102,18 +102,14 @@ export class RatingQueue {
 		} catch (error) {
 			write = Promise.reject(error);
 		}
-		const next = new Map(this.#pending);
-		next.set(answer.id, answer);
-		this.#pending = next;
+		this.#pending = [...this.#pending, answer];
 		const done = write.finally(() => {
 			settle();
-			const rest = new Map(this.#pending);
-			rest.delete(answer.id);
-			this.#pending = rest;
-			this.#writes.delete(done);
+			this.#pending = this.#pending.filter((a) => a !== answer);
+			this.#writes = this.#writes.filter((w) => w !== done);
 			this.#runWaiting();
 		});
-		this.#writes.add(done);
+		this.#writes.push(done);
 		// The caller handles the failure; this copy only tracks the write.
 		done.catch(() => {});
 		return write;
@@ -121,11 +117,11 @@ export class RatingQueue {
 
 	/** Resolves once every write started so far, and every action waiting, has settled (failures included). */
 	async settled(): Promise<void> {
-		while (this.#writes.size || this.#waiting.length) {
-			await Promise.allSettled([...this.#writes]);
+		while (this.#writes.length || this.#waiting.length) {
+			await Promise.allSettled(this.#writes);
 			// Let the writes' own handlers (and the actions they let run) go first.
 			await Promise.resolve();
-			if (!this.#writes.size && this.#waiting.length) this.#runWaiting();
+			if (!this.#writes.length && this.#waiting.length) this.#runWaiting();
 		}
 	}
 
