@@ -96,3 +96,38 @@ export function storedReviewCount(page: Page): Promise<number> {
 			})
 	);
 }
+
+/** Answers to the deck's first `count` cards given at `at` (e.g. by a device whose clock ran ahead), with the states they give. */
+export function answersAt(at: number, count: number, answer: Answer = 3) {
+	const f = makeScheduler(DEFAULT_SETTINGS);
+	const made = deck.cards
+		.slice(0, count)
+		.map((card, i) => rate(f, card.id, undefined, answer, at + i * MINUTE, crypto.randomUUID(), 8_000));
+	return { reviews: made.map((m) => m.review), states: made.map((m) => m.state) };
+}
+
+/**
+ * Writes review rows and card states straight into this browser's database (the app must have opened it once,
+ * so that its tables exist); the page is to be reloaded to see them.
+ */
+export function storeLog(page: Page, log: { reviews: ReviewRow[]; states: CardStateRow[] }): Promise<void> {
+	return page.evaluate(
+		(log) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('kz-tm-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['reviews', 'cardStates'], 'readwrite');
+					for (const r of log.reviews) tx.objectStore('reviews').put(r);
+					for (const s of log.states) tx.objectStore('cardStates').put(s);
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		log
+	);
+}
