@@ -4,7 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, KeyInput, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck-compiler/load.ts';
 import { buildQuestions, pickCards } from '../../src/lib/quiz/questions.ts';
@@ -114,7 +114,7 @@ describe('Firefox', () => {
 				const names = await page.$$eval('.choices button .text', (els) =>
 					els.map((e) => e.textContent!.trim())
 				);
-				await page.keyboard.press(String(names.indexOf(q.card.answer) + 1));
+				await page.keyboard.press(String(names.indexOf(q.card.answer) + 1) as KeyInput);
 			}
 			await waitFor(page, `the verdict on question ${i + 1}`, () =>
 				document.querySelector('.feedback .verdict')?.textContent?.includes('Right')

@@ -29,14 +29,14 @@ export async function serveBuild(): Promise<StaticServer> {
 }
 
 /** Waits for the page to satisfy `check` (run in the page), or fails saying what was awaited. */
-export async function waitFor<A extends unknown[]>(
+export async function waitFor(
 	page: Page,
 	what: string,
-	check: (...args: A) => unknown,
-	...args: A
+	check: (arg: string) => unknown,
+	arg = ''
 ): Promise<void> {
 	try {
-		await page.waitForFunction(check, { timeout: 20_000, polling: 100 }, ...args);
+		await page.waitForFunction(check, { timeout: 20_000, polling: 100 }, arg);
 	} catch (error) {
 		const shown = await page.evaluate(() => document.body.innerText).catch(() => '(no page)');
 		throw new Error(`Firefox: waited in vain for ${what}. The page shows:\n${shown.slice(-1500)}`, {
