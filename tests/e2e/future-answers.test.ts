@@ -8,6 +8,8 @@ const DAY = 86_400_000;
 test('answers dated 400 days ahead are noticed, and treated as answered now bring their cards back', async ({
 	page
 }) => {
+	// Three loads of the review screen and a rebuild of the queue.
+	test.slow();
 	await page.goto('/review');
 	await expect(question(page)).toBeVisible();
 	const start = await counts(page);

@@ -25,6 +25,8 @@ async function expectAllSaved(page: Page, count: number) {
 }
 
 test('20 ratings pressed as fast as keys can all land in the review log', async ({ page }) => {
+	// Forty key presses and their saves: longer than one screen's test.
+	test.slow();
 	await openReview(page);
 	await twentyFastRatings(page);
 	await expectAllSaved(page, 20);
@@ -37,6 +39,7 @@ test('20 ratings pressed as fast as keys can all land in the review log', async 
 });
 
 test('20 fast ratings all land with a second tab open on the review', async ({ context }) => {
+	test.slow();
 	const other = await context.newPage();
 	const page = await context.newPage();
 	await openReview(other);
