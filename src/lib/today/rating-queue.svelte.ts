@@ -45,7 +45,7 @@ export class RatingQueue {
 	readonly #note: NonNullable<RatingQueueOptions['note']>;
 	/** The answers being written, in the order given. */
 	#pending = $state.raw<readonly PendingAnswer[]>([]);
-	#waiting = $state.raw<readonly (() => void)[]>([]);
+	#waiting = $state.raw<readonly { run: () => void; cancel?: () => void }[]>([]);
 	/** Their writes, settled or not, until each has settled (not state: nothing renders them). */
 	#writes: Promise<unknown>[] = [];
 
@@ -77,15 +77,16 @@ export class RatingQueue {
 
 	/**
 	 * Runs `action` now when there is room and nothing waits before it; otherwise keeps it, in order, until a
-	 * write settles. False when it was refused: too many actions wait already.
+	 * write settles. False when it was refused: too many actions wait already. `cancel` is called instead of
+	 * `action` when the waiting actions are dropped (clearWaiting).
 	 */
-	whenRoom(action: () => void): boolean {
+	whenRoom(action: () => void, cancel?: () => void): boolean {
 		if (!this.#waiting.length && this.hasRoom) {
 			action();
 			return true;
 		}
 		if (this.#waiting.length >= this.maxWaiting) return false;
-		this.#waiting = [...this.#waiting, action];
+		this.#waiting = [...this.#waiting, { run: action, cancel }];
 		return true;
 	}
 
@@ -127,14 +128,16 @@ export class RatingQueue {
 
 	/** Drops the waiting actions (the screen was left, or the data under them changed). */
 	clearWaiting(): void {
+		const dropped = this.#waiting;
 		this.#waiting = [];
+		for (const w of dropped) w.cancel?.();
 	}
 
 	#runWaiting(): void {
 		while (this.#waiting.length && this.hasRoom) {
 			const [action, ...rest] = this.#waiting;
 			this.#waiting = rest;
-			action!();
+			action!.run();
 		}
 	}
 }

@@ -154,6 +154,22 @@ describe('the rating queue', () => {
 		expect(notedAnswers()).toEqual([]);
 	});
 
+	it('drops the waiting actions when asked, and tells each one it was dropped', async () => {
+		const { calls, write } = handWrites();
+		const queue = new RatingQueue({ write, limit: 1 });
+		queue.submit(answer(1), DEFAULT_SETTINGS);
+		const heard: string[] = [];
+		queue.whenRoom(
+			() => heard.push('ran'),
+			() => heard.push('dropped')
+		);
+		queue.clearWaiting();
+		expect(heard).toEqual(['dropped']);
+		calls[0]!.resolve();
+		await tick();
+		expect(heard).toEqual(['dropped']);
+	});
+
 	it('settles once every write and every waiting action has', async () => {
 		const { calls, write } = handWrites();
 		const queue = new RatingQueue({ write, limit: 1 });

@@ -175,7 +175,11 @@ export class ReviewSession {
 		if (this.#busy) return Promise.resolve(false);
 		if (!this.ratings.waiting && this.ratings.hasRoom) return this.#rate(rating);
 		return new Promise<boolean>((resolve) => {
-			const taken = this.ratings.whenRoom(() => void this.#rate(rating).then(resolve));
+			const taken = this.ratings.whenRoom(
+				() => void this.#rate(rating).then(resolve),
+				// Undo, Skip or Suspend came before its turn: the rating was for a card no longer shown.
+				() => resolve(false)
+			);
 			if (!taken) {
 				this.#refused = `Too many keys at once while answers were being saved: ${ANSWER_NAMES[rating]} was not taken.`;
 				resolve(false);
