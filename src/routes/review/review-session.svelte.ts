@@ -85,6 +85,10 @@ export class ReviewSession {
 	get revealWaits(): boolean {
 		return this.#revealsWaiting > 0;
 	}
+	/** Keys wait for answers to be saved: Show answer and the ratings go behind them, whatever is shown. */
+	get keysWait(): boolean {
+		return this.#revealsWaiting > 0 || this.ratings.waiting > 0;
+	}
 	/** Answers given but not yet saved. */
 	get saving(): number {
 		return this.ratings.pending;
@@ -147,7 +151,8 @@ export class ReviewSession {
 	 * them (revealWaits says so), and a rating given meanwhile waits behind it.
 	 */
 	reveal(): void {
-		if (!this.#currentId || (this.#revealed && !this.revealWaits)) return;
+		// With keys still waiting, this one is for a card after the one shown: it waits its turn too.
+		if (!this.#currentId || (this.#revealed && !this.ratings.waiting)) return;
 		this.#used = true;
 		if (this.ratings.hasRoom && !this.ratings.waiting) this.#refused = null;
 		this.#revealsWaiting++;
