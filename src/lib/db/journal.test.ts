@@ -3,24 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, StudyDatabase, useDatabase } from './index.ts';
 import type { PendingAnswer } from '../model.ts';
 import { noteAnswer, notedAnswers } from './journal.ts';
+import { freshLocalStorage } from '../../../tests/unit/memory-storage.ts';
 import { allStates, answerCard, rebuildAllStates, reviewsOfCard } from './reviews.ts';
 
 const t0 = new Date(2026, 2, 1, 9).getTime();
 const DAY = 86_400_000;
-
-// Node has no localStorage: a small one in memory, as the browser's behaves for these calls.
-class MemoryStorage {
-	#items = new Map<string, string>();
-	getItem(key: string) {
-		return this.#items.get(key) ?? null;
-	}
-	setItem(key: string, value: string) {
-		this.#items.set(key, String(value));
-	}
-	removeItem(key: string) {
-		this.#items.delete(key);
-	}
-}
 
 function answer(over: Partial<PendingAnswer> = {}): PendingAnswer {
 	return { id: crypto.randomUUID(), cardId: 'a', rating: 3, now: t0, durationMs: 4000, ...over };
@@ -34,7 +21,7 @@ async function reopen(): Promise<void> {
 }
 
 beforeEach(() => {
-	(globalThis as { localStorage?: unknown }).localStorage = new MemoryStorage();
+	freshLocalStorage();
 	useDatabase(new StudyDatabase(`test-${crypto.randomUUID()}`));
 });
 

@@ -146,6 +146,11 @@ export class TodayQueue {
 		this.#notify();
 	}
 
+	/** Reads the data again: after a write whose effect in memory cannot be worked out (one that failed). */
+	reload(): void {
+		if (this.#running) this.#read();
+	}
+
 	/**
 	 * Applies this tab's own write to card `cardId` to the data in memory, so the next card comes without
 	 * a read; the queue moves that card alone. The write itself is not read back: what was written is what

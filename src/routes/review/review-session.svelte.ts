@@ -2,8 +2,7 @@
 // given in this session (for Undo), and what to announce. The schedule itself comes from srs/ and db/.
 import { errorText } from '$lib/errors.ts';
 import type { Answer, CardFlagRow } from '$lib/model.ts';
-import { answerCard, buryCard, newId, restoreFlag, setSuspended, undoReview } from '$lib/db/reviews.ts';
-import { noteAnswer } from '$lib/db/journal.ts';
+import { buryCard, newId, restoreFlag, setSuspended, undoReview } from '$lib/db/reviews.ts';
 import type { StudyData } from '$lib/db/study.ts';
 import { nextDayStart } from '$lib/srs/day.ts';
 import { cardStatus } from '$lib/srs/progress.ts';
@@ -11,6 +10,7 @@ import { nextCard, type QueueCard } from '$lib/srs/queue.ts';
 import { ANSWER_NAMES, formatInterval, preview, rate } from '$lib/srs/scheduler.ts';
 import { sameState, withAnswer, withFlag, withoutAnswer } from '$lib/today/study-data.ts';
 import { systemClock, TodayQueue, type Clock } from '$lib/today/today.svelte.ts';
+import { RatingQueue, type RatingQueueOptions, type SavedAnswer } from '$lib/today/rating-queue.svelte.ts';
 
 /** What Undo takes back: an answer (by its review id), or a Skip or Suspend (with the flags before it). */
 export type UndoEntry =
@@ -30,10 +30,13 @@ export interface ReviewSessionOptions {
 	clock?: Clock;
 	/** Called after the first answer of the session (the app asks for persistent storage, once ever). */
 	afterFirstAnswer?: () => void;
+	/** How answers are written (rating-queue.svelte.ts); tests change its limits or its write. */
+	ratings?: RatingQueueOptions;
 }
 
 export class ReviewSession {
 	readonly today: TodayQueue;
+	readonly ratings: RatingQueue;
 	readonly #clock: Clock;
 	readonly #afterFirstAnswer: () => void;
 	#currentId = $state<string | null>(null);
@@ -42,8 +45,14 @@ export class ReviewSession {
 	#shownAt = 0;
 	#undo = $state.raw<UndoEntry[]>([]);
 	#busy = $state(false);
+	/** Show answer was asked for while answers were being saved: how many times (each waits its turn). */
+	#revealsWaiting = $state(0);
+	/** Counts the cards shown, so the screen knows whether a rating moved to the next one. */
+	#turn = $state(0);
 	#announcement = $state('');
 	#error = $state<string | null>(null);
+	/** Keys not taken because too many waited; kept until the next Show answer is taken at once. */
+	#refused = $state<string | null>(null);
 	/** A snapshot is only restored into a session nobody has used yet (a reload), never over newer state. */
 	#used = false;
 	/** Whether this session gave an answer yet (persistent storage is asked for after the first). */
@@ -58,6 +67,7 @@ export class ReviewSession {
 			options.afterFirstAnswer ??
 			(() => void import('$lib/pwa/storage.ts').then((s) => s.requestPersistence()).catch(() => false));
 		this.today = new TodayQueue(cards, this.#clock);
+		this.ratings = new RatingQueue(options.ratings);
 	}
 
 	/** The card to show, or null: when loading, or when today's work is done for now. */
@@ -67,8 +77,25 @@ export class ReviewSession {
 	get revealed(): boolean {
 		return this.#revealed;
 	}
+	/** Undo, Skip or Suspend is under way (answers never make the session busy: they are queued). */
 	get busy(): boolean {
 		return this.#busy;
+	}
+	/** The answer is to show as soon as one of the answers being saved is saved. */
+	get revealWaits(): boolean {
+		return this.#revealsWaiting > 0;
+	}
+	/** Keys wait for answers to be saved: Show answer and the ratings go behind them, whatever is shown. */
+	get keysWait(): boolean {
+		return this.#revealsWaiting > 0 || this.ratings.waiting > 0;
+	}
+	/** Answers given but not yet saved. */
+	get saving(): number {
+		return this.ratings.pending;
+	}
+	/** How many cards were shown so far: changes whenever another card (or the same one again) is shown. */
+	get turn(): number {
+		return this.#turn;
 	}
 	get canUndo(): boolean {
 		return this.#undo.length > 0 && !this.#busy;
@@ -78,7 +105,7 @@ export class ReviewSession {
 		return this.#announcement;
 	}
 	get error(): string | null {
-		return this.#error ?? this.today.error;
+		return this.#error ?? this.#refused ?? this.today.error;
 	}
 	get loaded(): boolean {
 		return this.today.data !== null;
@@ -119,50 +146,89 @@ export class ReviewSession {
 		this.today.stop();
 	}
 
+	/**
+	 * Shows the answer. While as many answers as the queue allows are being saved, the answer waits for one of
+	 * them (revealWaits says so), and a rating given meanwhile waits behind it.
+	 */
 	reveal(): void {
-		if (!this.#currentId || this.#revealed) return;
+		// With keys still waiting, this one is for a card after the one shown: it waits its turn too.
+		if (!this.#currentId || (this.#revealed && !this.ratings.waiting)) return;
 		this.#used = true;
-		this.today.tick();
-		this.#revealed = true;
-		this.#announcement = '';
+		if (this.ratings.hasRoom && !this.ratings.waiting) this.#refused = null;
+		this.#revealsWaiting++;
+		// Shows the card current when it runs: keys pressed while waiting (Space, 3, Space, 3) run in turn.
+		const taken = this.ratings.whenRoom(() => {
+			this.#revealsWaiting = Math.max(0, this.#revealsWaiting - 1);
+			if (!this.#currentId || this.#revealed) return;
+			this.today.tick();
+			this.#revealed = true;
+			this.#announcement = '';
+		});
+		if (!taken) {
+			this.#revealsWaiting--;
+			this.#refused = 'Too many keys at once while answers were being saved: Show answer was not taken.';
+		}
 	}
 
 	/**
-	 * Rates the current card. The next card is shown at once (before the first await), from the state in
-	 * memory; the answer is saved meanwhile. Resolves to false when nothing was saved: the card is then
-	 * shown again, with its answer, and the error.
+	 * Rates the current card. The answer's write starts at once (in this task, before anything is drawn), then
+	 * the next card is shown from the state in memory, while the write goes on. A rating given while the answer
+	 * waits to show (reveal) waits behind it, in order. Resolves to false when nothing was saved: the card is
+	 * then shown again, with its answer, and the error.
 	 */
-	async answer(rating: Answer): Promise<boolean> {
+	answer(rating: Answer): Promise<boolean> {
+		if (this.#busy) return Promise.resolve(false);
+		if (!this.ratings.waiting && this.ratings.hasRoom) return this.#rate(rating);
+		return new Promise<boolean>((resolve) => {
+			const taken = this.ratings.whenRoom(
+				() => void this.#rate(rating).then(resolve),
+				// Undo, Skip or Suspend came before its turn: the rating was for a card no longer shown.
+				() => resolve(false)
+			);
+			if (!taken) {
+				this.#refused = `Too many keys at once while answers were being saved: ${ANSWER_NAMES[rating]} was not taken.`;
+				resolve(false);
+			}
+		});
+	}
+
+	#rate(rating: Answer): Promise<boolean> {
 		const cardId = this.#currentId;
 		const data = this.today.data;
-		if (!cardId || !data || !this.#revealed || this.#busy) return false;
-		this.#busy = true;
+		if (!cardId || !data || !this.#revealed || this.#busy) return Promise.resolve(false);
 		this.#used = true;
 		const now = this.#clock.now();
 		const durationMs = now - this.#shownAt;
 		const id = newId();
-		// Kept until the write settles, so that a reload meanwhile cannot lose the answer.
-		const settle = noteAnswer({ id, cardId, rating, now, durationMs });
+		// First of all: the journal note and the database write, so the answer is on its way to the disk
+		// before the next card is drawn.
+		const write = this.ratings.submit({ id, cardId, rating, now, durationMs }, data.settings);
 		const before = data.states.get(cardId);
 		const expected = rate(this.today.scheduler, cardId, before, rating, now, id, durationMs);
 		this.today.update(cardId, (d) => withAnswer(d, expected.review, expected.state));
+		this.#undo = [...this.#undo, { kind: 'answer', reviewId: id, cardId }];
 		this.#showNext(
 			now,
 			`${ANSWER_NAMES[rating]}: back in ${formatInterval(expected.state.due - expected.review.reviewedAt)}.`
 		);
+		return this.#saved(write, cardId, id, expected.state, before);
+	}
+
+	async #saved(
+		write: Promise<SavedAnswer>,
+		cardId: string,
+		id: string,
+		expected: SavedAnswer['state'],
+		before: SavedAnswer['state'] | undefined
+	): Promise<boolean> {
 		try {
-			const { review, state } = await answerCard(cardId, rating, {
-				now,
-				durationMs,
-				settings: data.settings,
-				id
-			});
+			const { review, state } = await write;
 			// Saved from the state in the database: when another tab answered this card just before, that
-			// state differs from the one in memory, and the saved one is kept.
-			if (!sameState(state, expected.state)) {
+			// state differs from the one in memory, and the saved one is kept (unless a later answer to the card
+			// is on its way, which builds on it).
+			if (!sameState(state, expected) && !this.ratings.writing(cardId)) {
 				this.today.update(cardId, (d) => withAnswer(withoutAnswer(d, id, cardId, null), review, state));
 			}
-			this.#undo = [...this.#undo, { kind: 'answer', reviewId: review.id, cardId }];
 			if (!this.#answered) {
 				this.#answered = true;
 				this.#afterFirstAnswer();
@@ -170,14 +236,17 @@ export class ReviewSession {
 			this.#error = null;
 			return true;
 		} catch (error) {
-			this.today.update(cardId, (d) => withoutAnswer(d, id, cardId, before));
+			this.#undo = this.#undo.filter((e) => e.kind !== 'answer' || e.reviewId !== id);
+			// Another answer to this card is still being written: the state in memory cannot be put back by
+			// hand, so the data are read again.
+			if (this.ratings.writing(cardId)) this.today.reload();
+			else this.today.update(cardId, (d) => withoutAnswer(d, id, cardId, before));
+			// What waited was meant for the card shown; the card whose answer failed is shown instead.
+			this.#stopWaiting();
 			this.#show(cardId);
 			this.#revealed = true;
 			this.#error = `The answer could not be saved: ${errorText(error)}`;
 			return false;
-		} finally {
-			settle();
-			this.#busy = false;
 		}
 	}
 
@@ -192,11 +261,15 @@ export class ReviewSession {
 
 	/** Takes back the last answer, Skip or Suspend of this session, and shows that card again. */
 	async undo(): Promise<boolean> {
-		const entry = this.#undo.at(-1);
-		if (!entry || this.#busy) return false;
+		if (!this.#undo.length || this.#busy) return false;
 		this.#busy = true;
 		this.#used = true;
+		this.#stopWaiting();
 		try {
+			// The last answer may still be on its way: Undo takes back what was saved.
+			await this.ratings.settled();
+			const entry = this.#undo.at(-1);
+			if (!entry) return false;
 			let text: string;
 			if (entry.kind === 'answer') {
 				const result = await undoReview(entry.reviewId);
@@ -248,10 +321,14 @@ export class ReviewSession {
 		if (!cardId || !data || this.#busy) return false;
 		this.#busy = true;
 		this.#used = true;
-		const now = this.#clock.now();
-		const before = data.flags.get(cardId) ?? null;
+		this.#stopWaiting();
 		try {
-			const flag = await write(cardId, data, now);
+			// The answers still being saved go first, so Undo takes things back in the order they were done.
+			await this.ratings.settled();
+			if (this.#currentId !== cardId) return false;
+			const now = this.#clock.now();
+			const before = this.today.data?.flags.get(cardId) ?? null;
+			const flag = await write(cardId, this.today.data ?? data, now);
 			this.today.update(cardId, (d) => withFlag(d, flag));
 			this.#undo = [...this.#undo, { kind, cardId, before }];
 			this.#error = null;
@@ -275,7 +352,14 @@ export class ReviewSession {
 		this.#announcement = next ? `${said}${left} Next card.` : `${said} That is all for now.`;
 	}
 
+	/** Undo, Skip or Suspend: an answer still waiting to show waits no more. */
+	#stopWaiting(): void {
+		this.ratings.clearWaiting();
+		this.#revealsWaiting = 0;
+	}
+
 	#show(cardId: string | null): void {
+		this.#turn++;
 		this.#currentId = cardId;
 		this.#revealed = false;
 		this.#shownAt = this.#clock.now();

@@ -104,6 +104,98 @@ describe('the review session', () => {
 		expect(session.canUndo).toBe(true);
 	});
 
+	it('takes every one of 20 ratings given as fast as keys can, none dropped', async () => {
+		// Room for all 20 to wait: how many do depends on how fast the database is.
+		session = new ReviewSession(cards, { clock, ratings: { maxWaiting: 40 } });
+		session.start();
+		await until(() => session.loaded, 'the first data');
+		const saves: Promise<boolean>[] = [];
+		let waited = false;
+		for (let i = 0; i < 20; i++) {
+			// Space then a rating, each key its own task as in a browser: Again and Hard keep the cards coming.
+			session.reveal();
+			await new Promise((r) => setTimeout(r, 0));
+			saves.push(session.answer(i % 3 ? 1 : 2));
+			waited ||= session.revealWaits || session.saving > 1;
+			await new Promise((r) => setTimeout(r, 0));
+		}
+		// Keys came faster than the answers were saved.
+		expect(waited).toBe(true);
+		expect(await Promise.all(saves)).toEqual(Array(20).fill(true));
+		expect(await db.reviews.count()).toBe(20);
+		expect(session.today.summary.answers).toBe(20);
+		expect(session.error).toBeNull();
+		// Each card's state in memory is the one the database holds.
+		for (const [cardId, state] of session.today.data!.states) {
+			expect(await db.cardStates.get(cardId)).toEqual(state);
+		}
+	});
+
+	it('in a burst of keys beyond what may wait, refuses the rest with a message, and keeps every one taken', async () => {
+		await startSession();
+		const saves: Promise<boolean>[] = [];
+		for (let i = 0; i < 30; i++) {
+			// All in one task: no answer can be saved meanwhile.
+			session.reveal();
+			saves.push(session.answer(1));
+		}
+		const taken = (await Promise.all(saves)).filter(Boolean).length;
+		// The writes allowed at once, then the reveals and ratings allowed to wait (a pair each).
+		expect(taken).toBe(session.ratings.limit + session.ratings.maxWaiting / 2);
+		expect(session.error).toMatch(/Too many keys at once/);
+		expect(await db.reviews.count()).toBe(taken);
+		expect(session.today.summary.answers).toBe(taken);
+	});
+
+	it('shows the answer only once an answer is saved when the writes are at the limit, and says so', async () => {
+		const writes: (() => void)[] = [];
+		session = new ReviewSession(cards, {
+			clock,
+			ratings: {
+				limit: 1,
+				// Holds each write until the test lets it go.
+				write: async (a, settings) => {
+					await new Promise<void>((r) => writes.push(r));
+					return answerCard(a.cardId, a.rating, { ...a, settings });
+				}
+			}
+		});
+		session.start();
+		await until(() => session.loaded, 'the first data');
+		const first = session.currentId!;
+		session.reveal();
+		const saving = session.answer(3);
+		const second = session.currentId!;
+		expect(second).not.toBe(first);
+		session.reveal();
+		expect(session.revealed).toBe(false);
+		expect(session.revealWaits).toBe(true);
+		const later = session.answer(4);
+		expect(session.currentId).toBe(second);
+
+		writes.shift()!();
+		expect(await saving).toBe(true);
+		await until(() => writes.length === 1, 'the second write');
+		expect(session.currentId).not.toBe(second);
+		expect(session.revealWaits).toBe(false);
+		writes.shift()!();
+		expect(await later).toBe(true);
+		expect((await db.cardStates.get(second))!.state).toBe(State.Review);
+	});
+
+	it('Undo given while answers are being saved takes back the last one', async () => {
+		await startSession();
+		const shown: string[] = [];
+		for (const rating of [3, 3, 3] as const) {
+			shown.push(session.currentId!);
+			session.reveal();
+			void session.answer(rating);
+		}
+		expect(await session.undo()).toBe(true);
+		expect(session.currentId).toBe(shown[2]);
+		expect((await db.reviews.toArray()).map((r) => r.cardId).sort()).toEqual([shown[0], shown[1]].sort());
+	});
+
 	it('does not rate a card whose answer is not shown', async () => {
 		await startSession();
 		expect(await session.answer(3)).toBe(false);

@@ -97,6 +97,15 @@ export function storedReviewCount(page: Page): Promise<number> {
 	);
 }
 
+/** Answers to the deck's first `count` cards given at `at` (e.g. by a device whose clock ran ahead), with the states they give. */
+export function answersAt(at: number, count: number, answer: Answer = 3) {
+	const f = makeScheduler(DEFAULT_SETTINGS);
+	const made = deck.cards
+		.slice(0, count)
+		.map((card, i) => rate(f, card.id, undefined, answer, at + i * MINUTE, crypto.randomUUID(), 8_000));
+	return { reviews: made.map((m) => m.review), states: made.map((m) => m.state) };
+}
+
 /** Answers to one card id (any id, such as one the deck has since replaced), rated as `plan` says. */
 export function answersTo(cardId: string, plan: readonly [Answer, number][]): ReviewRow[] {
 	const f = makeScheduler(DEFAULT_SETTINGS);
@@ -144,4 +153,9 @@ export function writeRows(
 			}),
 		rows
 	);
+}
+
+/** Writes review rows and card states straight into this browser's database (see writeRows). */
+export function storeLog(page: Page, log: { reviews: ReviewRow[]; states: CardStateRow[] }): Promise<void> {
+	return writeRows(page, { reviews: log.reviews, cardStates: log.states });
 }

@@ -45,6 +45,7 @@ async function resolve(root: string, pathname: string): Promise<{ file: string; 
 	return { file: join(root, '404.html'), status: 404 };
 }
 
+/** Serves `root` on `port` (0: a free port, named in the url returned). */
 export async function startStaticServer(root: string, port: number): Promise<StaticServer> {
 	let current = root;
 	const requests: string[] = [];
@@ -69,8 +70,10 @@ export async function startStaticServer(root: string, port: number): Promise<Sta
 		server.once('error', fail);
 		server.listen(port, 'localhost', () => done());
 	});
+	const address = server.address();
+	const bound = address && typeof address === 'object' ? address.port : port;
 	return {
-		url: `http://localhost:${port}`,
+		url: `http://localhost:${bound}`,
 		serve(root: string) {
 			current = root;
 		},
