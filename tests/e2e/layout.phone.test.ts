@@ -57,7 +57,7 @@ test('on a phone, the tab bar at the foot of the screen reaches every screen; th
 	// Today's cards left, on the Review tab (a new learner: the day's new cards).
 	await expect(tabs.getByRole('link', { name: /^Review, \d+ cards left today$/ })).toBeVisible();
 
-	for (const [name, heading] of [
+	for (const [name, heading] of <[string, string][]>[
 		['Review', 'Review'],
 		['Quiz', 'Quiz'],
 		['Read', 'Read the documents'],
@@ -70,7 +70,7 @@ test('on a phone, the tab bar at the foot of the screen reaches every screen; th
 			'page'
 		);
 	}
-	for (const [name, heading] of [
+	for (const [name, heading] of <[string, string][]>[
 		['Cards', 'Cards'],
 		['Stats', 'Statistics'],
 		['Settings', 'Settings']
