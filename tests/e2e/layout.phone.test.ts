@@ -1,14 +1,29 @@
 import { expect, test, type Page } from '@playwright/test';
 import { routes } from './support/pwa.ts';
-import { openAllCards, sidewaysScroll, smallTargets } from './support/layout.ts';
+import {
+	openAllCards,
+	openAllTables,
+	sidewaysScroll,
+	smallTargets,
+	squeezedCells
+} from './support/layout.ts';
+import { backupFile, history } from './support/history.ts';
 
 for (const viewport of [
-	{ width: 360, height: 640 },
+	{ width: 320, height: 640 },
+	{ width: 360, height: 740 },
 	{ width: 390, height: 844 }
 ]) {
 	test.describe(`${viewport.width}×${viewport.height}`, () => {
 		test.use({ viewport });
 		test('no page scrolls sideways and every control is big enough to tap', async ({ page }) => {
+			test.setTimeout(120_000);
+			// Some history, so that the stats tables have rows and the reader its recall prompts.
+			const now = Date.now();
+			await page.goto('/stats');
+			await expect(page.getByRole('button', { name: 'Import progress' })).toBeEnabled();
+			await page.getByLabel('Import progress').setInputFiles(backupFile(history(now), now));
+			await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
 			for (const route of [
 				...routes,
 				{ path: '/read/encyclopedia', shows: (p: Page) => expect(p.locator('h1')).toBeVisible() }
@@ -16,14 +31,83 @@ for (const viewport of [
 				await page.goto(route.path);
 				await route.shows(page);
 				await openAllCards(page);
+				await openAllTables(page);
 				expect.soft(await sidewaysScroll(page), route.path).toBe(0);
 				expect.soft(await smallTargets(page), route.path).toEqual([]);
+				expect.soft(await squeezedCells(page), route.path).toEqual([]);
 			}
+			// The More menu, open.
+			await page.getByRole('button', { name: 'More' }).click();
+			await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible();
+			expect(await smallTargets(page)).toEqual([]);
 		});
 	});
 }
 
+test('on a phone, the tab bar at the foot of the screen reaches every screen; the top bar is gone', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	await page.goto('/');
+	const tabs = page.getByRole('navigation', { name: 'Main' });
+	await expect(tabs).toHaveCount(1);
+	await expect(tabs).toBeInViewport();
+	const box = (await tabs.boundingBox())!;
+	expect(box.y + box.height).toBe(page.viewportSize()!.height);
+	// Today's cards left, on the Review tab (a new learner: the day's new cards).
+	await expect(tabs.getByRole('link', { name: /^Review, \d+ cards left today$/ })).toBeVisible();
+
+	for (const [name, heading] of <[string, string][]>[
+		['Review', 'Review'],
+		['Quiz', 'Quiz'],
+		['Read', 'Read the documents'],
+		['Home', 'Kazakhstan–Turkmenistan relations']
+	]) {
+		await tabs.getByRole('link', { name: new RegExp(`^${name}`) }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+		await expect(tabs.getByRole('link', { name: new RegExp(`^${name}`) })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+	}
+	for (const [name, heading] of <[string, string][]>[
+		['Cards', 'Cards'],
+		['Stats', 'Statistics'],
+		['Settings', 'Settings']
+	]) {
+		const more = tabs.getByRole('button', { name: /^More/ });
+		await more.click();
+		await expect(more).toHaveAttribute('aria-expanded', 'true');
+		await tabs.getByRole('link', { name, exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+		// The menu closes on the way, and More says which of its screens is shown.
+		await expect(more).toHaveAttribute('aria-expanded', 'false');
+		await expect(more).toHaveAccessibleName(`More (now ${name})`);
+	}
+	// Escape closes the menu and gives the focus back.
+	const more = tabs.getByRole('button', { name: /^More/ });
+	await more.click();
+	await page.keyboard.press('Escape');
+	await expect(more).toHaveAttribute('aria-expanded', 'false');
+	await expect(more).toBeFocused();
+
+	// The review's answer bar sits above the tab bar, not under it.
+	await page.goto('/review');
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	const bar = (await page.getByRole('button', { name: /^Good/ }).boundingBox())!;
+	expect(bar.y + bar.height).toBeLessThanOrEqual(box.y);
+
+	// On a wide screen the top bar is back and the tab bar gone.
+	await page.setViewportSize({ width: 1024, height: 768 });
+	await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(1);
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' })
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: /^More/ })).toBeHidden();
+});
+
 test('on a phone with a notch and a home bar, nothing sits under them', async ({ page, context }) => {
+	test.setTimeout(60_000);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setSafeAreaInsetsOverride', {
 		insets: { top: 47, bottom: 34, left: 0, right: 0 }
@@ -35,6 +119,10 @@ test('on a phone with a notch and a home bar, nothing sits under them', async ({
 			.evaluate((el, side) => getComputedStyle(el).getPropertyValue(`padding-${side}`), side);
 	expect(await padding('body > div > header', 'top')).toBe('47px');
 	expect(Number.parseFloat(await padding('main', 'bottom'))).toBeGreaterThanOrEqual(34);
+	// The tab bar covers the home bar's strip, its tabs above it.
+	expect(await padding('nav.tabbar', 'bottom')).toBe('34px');
+	const tabs = (await page.locator('nav.tabbar ul').first().boundingBox())!;
+	expect(tabs.y + tabs.height).toBeLessThanOrEqual(page.viewportSize()!.height - 34);
 
 	// In landscape the notch is at a side.
 	await cdp.send('Emulation.setSafeAreaInsetsOverride', {

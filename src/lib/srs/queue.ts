@@ -89,8 +89,8 @@ export function reviewRecall(scheduler: FSRS, state: CardStateRow, endOfDay: num
 	return Number.isFinite(r) ? r : 0;
 }
 
-/** What today's answers have used of the daily limits. */
-function limitsLeft(
+/** What today's answers have used of the daily limits (the review screen and the reader's recall prompts share them). */
+export function limitsLeft(
 	reviewsToday: readonly ReviewRow[],
 	settings: SrsSettings
 ): { newLeft: number; reviewsLeft: number } {

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** How far the page scrolls sideways: 0 when nothing is wider than the screen. */
 export function sidewaysScroll(page: Page): Promise<number> {
@@ -45,4 +45,44 @@ export async function openAllCards(page: Page): Promise<void> {
 	await page
 		.locator('details')
 		.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+}
+
+/** Shows every chart's numbers as a table (the stats page, once its last chart is drawn): the widest the page gets. */
+export async function openAllTables(page: Page): Promise<void> {
+	const busy = page.locator('[aria-busy="true"]');
+	await expect(busy).toHaveCount(0);
+	const show = page.getByRole('button', { name: /Show as a table/ });
+	for (let i = 0; i < 20 && (await show.count()) > 0; i++) {
+		const button = show.first();
+		const table = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+		await button.click();
+		await expect(table).toBeVisible();
+	}
+}
+
+/**
+ * Table cells squeezed so narrow that their text breaks inside words (one letter a line): each with the
+ * text that broke. A cell's text that fits on lines of whole words is fine.
+ */
+export function squeezedCells(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const squeezed: string[] = [];
+		for (const cell of document.querySelectorAll<HTMLElement>('th, td')) {
+			const text = (cell.textContent ?? '').trim();
+			const longest = Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+			if (!cell.offsetParent || longest < 2) continue;
+			// The widest word, set alone in the cell's font, must fit the cell's content box.
+			const style = getComputedStyle(cell);
+			const probe = document.createElement('span');
+			probe.style.cssText = `font: ${style.font}; white-space: nowrap; position: absolute; visibility: hidden;`;
+			probe.textContent = text.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+			document.body.append(probe);
+			const word = probe.getBoundingClientRect().width;
+			probe.remove();
+			const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+			if (word > inner + 1)
+				squeezed.push(`${cell.tagName.toLowerCase()} "${text.slice(0, 30)}" ${Math.round(inner)}px`);
+		}
+		return squeezed;
+	});
 }

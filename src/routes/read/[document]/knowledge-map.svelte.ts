@@ -45,6 +45,18 @@ export class KnowledgeMapState {
 		await saveKnowledgeMapOn(on).catch(() => {});
 	}
 
+	/** A card's state changed on this page (a recall prompt answered, or taken back): the map follows it. */
+	setState(cardId: string, state: CardStateRow | undefined, now = Date.now()): void {
+		if (!this.#states) return;
+		// A copy replaced whole ($state.raw), never changed after.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const states = new Map(this.#states);
+		if (state) states.set(cardId, state);
+		else states.delete(cardId);
+		this.#states = states;
+		this.#now = now;
+	}
+
 	/** Each passage's recall, for the passages that have cards; empty until loaded. */
 	passagesOf(doc: SourceDocument): ReadonlyMap<string, PassageRecall> | null {
 		const f = this.#scheduler;
