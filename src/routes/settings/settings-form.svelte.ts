@@ -16,6 +16,11 @@ export interface SettingsFields {
 	maximumInterval: string;
 	fuzz: boolean;
 	dayStartHour: string;
+	leechAction: SrsSettings['leechAction'];
+	loadBalance: boolean;
+	easyDays: number[];
+	/** Not edited in the form: kept as saved (Optimize changes them). */
+	parameters: number[] | null;
 }
 
 export function toFields(s: SrsSettings): SettingsFields {
@@ -27,7 +32,11 @@ export function toFields(s: SrsSettings): SettingsFields {
 		relearningSteps: s.relearningSteps.join(' '),
 		maximumInterval: String(s.maximumInterval),
 		fuzz: s.fuzz,
-		dayStartHour: String(s.dayStartHour)
+		dayStartHour: String(s.dayStartHour),
+		leechAction: s.leechAction,
+		loadBalance: s.loadBalance,
+		easyDays: [...s.easyDays],
+		parameters: s.parameters
 	};
 }
 
