@@ -1,10 +1,29 @@
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import type { Connect, Plugin } from 'vite';
 import { deckPlugin } from './src/deck-compiler/vite-plugin.ts';
 
+// Cross-origin isolation, which the optimizer's WebAssembly threads need (SharedArrayBuffer). The app loads
+// nothing from other origins, so requiring CORP of cross-origin resources costs nothing. A host must send both.
+const isolation = {
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Cross-Origin-Embedder-Policy': 'require-corp'
+};
+
+/** Sends the isolation headers with every response, SvelteKit's pages included (its middleware serves them). */
+function crossOriginIsolation(): Plugin {
+	const send = (server: { middlewares: Connect.Server }): void => {
+		server.middlewares.use((_req, res, next) => {
+			for (const [name, value] of Object.entries(isolation)) res.setHeader(name, value);
+			next();
+		});
+	};
+	return { name: 'cross-origin-isolation', configureServer: send, configurePreviewServer: send };
+}
+
 export default defineConfig({
-	plugins: [deckPlugin(), sveltekit()],
+	plugins: [crossOriginIsolation(), deckPlugin(), sveltekit()],
 	resolve: {
 		alias: [
 			// Dexie's package entry wraps its UMD build; its ES module build is smaller once minified.
@@ -34,7 +53,11 @@ export default defineConfig({
 			}
 		}
 	},
-	preview: { port: 4173, strictPort: true },
+	server: { headers: isolation },
+	preview: { port: 4173, strictPort: true, headers: isolation },
+	// Module workers: the optimizer's thread helper (fsrs-browser's wasm-bindgen-rayon) imports its package,
+	// which only a bundler resolves.
+	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node'

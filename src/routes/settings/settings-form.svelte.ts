@@ -19,8 +19,6 @@ export interface SettingsFields {
 	leechAction: SrsSettings['leechAction'];
 	loadBalance: boolean;
 	easyDays: number[];
-	/** Not edited in the form: kept as saved (Optimize changes them). */
-	parameters: number[] | null;
 }
 
 export function toFields(s: SrsSettings): SettingsFields {
@@ -35,8 +33,7 @@ export function toFields(s: SrsSettings): SettingsFields {
 		dayStartHour: String(s.dayStartHour),
 		leechAction: s.leechAction,
 		loadBalance: s.loadBalance,
-		easyDays: [...s.easyDays],
-		parameters: s.parameters
+		easyDays: [...s.easyDays]
 	};
 }
 
@@ -68,7 +65,9 @@ export class SettingsForm {
 		if (!this.fields || this.#saving) return false;
 		this.#saving = true;
 		try {
-			const result = await saveSettings({ ...this.fields }, { reschedule: this.reschedule });
+			// The FSRS parameters are not in the form (Optimize sets them): the saved ones stay.
+			const { parameters } = await loadSettings();
+			const result = await saveSettings({ ...this.fields, parameters }, { reschedule: this.reschedule });
 			if (result.ok) {
 				this.#errors = {};
 				this.fields = toFields(result.settings);
