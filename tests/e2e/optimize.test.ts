@@ -8,7 +8,7 @@ import { waitForServiceWorker } from './support/pwa.ts';
 /** Every card's "due …" line on the Cards page, in deck order. */
 async function dueDates(page: Page): Promise<string[]> {
 	await page.goto('/cards');
-	await expect(page.getByRole('status').filter({ hasText: /of \d+ cards/ })).toBeVisible();
+	await expect(page.locator('p.count')).toContainText('cards');
 	await expect(page.locator('.card-list .status .muted').first()).not.toHaveText('…');
 	return page.locator('.card-list .status .muted').allInnerTexts();
 }
@@ -16,7 +16,7 @@ async function dueDates(page: Page): Promise<string[]> {
 async function optimize(page: Page) {
 	await page.getByRole('button', { name: 'Optimize', exact: true }).click();
 	const table = page.getByTestId('optimize-evaluation');
-	await expect(table).toBeVisible({ timeout: 60_000 });
+	await expect(table).toBeVisible({ timeout: 120_000 });
 	return table;
 }
 
@@ -24,7 +24,8 @@ test('a year of demo history: Optimize shows both losses, Apply moves due dates,
 	page,
 	context
 }) => {
-	test.slow();
+	// Import, two fits of a year's answers and a reschedule, on a shared machine: a long test, timed by nothing.
+	test.setTimeout(300_000);
 	const file = join(mkdtempSync(join(tmpdir(), 'demo-')), 'demo-history.json');
 	execFileSync('npx', ['tsx', 'scripts/demo-history.ts', '--out', file], { stdio: 'pipe' });
 

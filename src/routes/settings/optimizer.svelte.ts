@@ -69,7 +69,9 @@ export class ParameterOptimizer {
 			const outcome = await job.done;
 			if (outcome.ok) {
 				this.#result = outcome.result;
-				this.#message = `Optimized on ${outcome.result.reviews} answers in ${(outcome.result.totalMs / 1000).toFixed(1)} s.`;
+				const { reviews, fitMs, totalMs } = outcome.result;
+				const s = (ms: number) => (ms / 1000).toFixed(1);
+				this.#message = `Optimized on ${reviews} answers in ${s(totalMs)} s (fitting ${s(fitMs)} s).`;
 			} else this.#message = outcome.message;
 		} finally {
 			this.#running = false;
