@@ -3,7 +3,7 @@
 // figures against their targets and writes them to bench/results/bench-<time>.json.
 // The timings are the app's own User Timing measures (src/lib/perf.ts), read back from the page.
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 5200; the stress build
-// uses the next port), BENCH_ONLY=real|stress to run one collection, BENCH_RUNS (page loads per figure).
+// uses the next port), BENCH_ONLY=real|stress to run one collection (BENCH_ONLY=optimizer: bench/optimizer.ts alone), BENCH_RUNS (page loads per figure).
 import type { CardStateRow, ReviewRow, SrsSettings } from '../src/lib/model.ts';
 import { encodeBackup, serializeBackup } from '../src/lib/backup/format.ts';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -466,6 +466,11 @@ function row(name: string, f: Figure | undefined, unit = 'ms'): string {
 	return `${name.padEnd(22)} ${v(f.median).padStart(10)} ${v(f.p95).padStart(10)}   ${f.target ?? ''}${f.note ? `  (${f.note})` : ''}`;
 }
 
+if (process.env.BENCH_ONLY === 'optimizer') {
+	// The optimizer's part alone (bench/optimizer.ts), on the build in build/.
+	await (await import('./optimizer.ts')).benchOptimizer();
+	process.exit(0);
+}
 const only = process.env.BENCH_ONLY as Collection | undefined;
 const collections: Collection[] = only ? [only] : ['real', 'stress'];
 mkdirSync(RESULTS, { recursive: true });
