@@ -44,7 +44,7 @@ function sizes() {
 	const gzip = (list: string[]) => list.reduce((s, f) => s + gzipSync(readFileSync(f)).length, 0);
 	const review = routeJavaScript(join(ROOT, '.svelte-kit/output'), BUILD, '/review');
 	const reviewLoads = review.files.filter((f) =>
-		/optimizer|fsrs|workerHelpers/.test(readFileSync(join(BUILD, f), 'utf8'))
+		/optimizer-worker|fsrs_browser|workerHelpers/.test(readFileSync(join(BUILD, f), 'utf8'))
 	);
 	return {
 		jsRaw: raw(js),
@@ -117,7 +117,7 @@ async function timeOptimize(name: string, reviews: ReviewRow[]) {
 			await page.evaluate(() => ((globalThis as unknown as { __longTasks: number[] }).__longTasks = []));
 			await page.getByRole('button', { name: 'Optimize', exact: true }).click();
 			const status = page.getByTestId('optimize-status');
-			await status.filter({ hasText: /Optimized on|failed|Too little/ }).waitFor({ timeout: 600_000 });
+			await status.filter({ hasText: /Optimized on|failed|Too little|could not|needs|cancelled/ }).waitFor({ timeout: 600_000 });
 			const text = await status.innerText();
 			const m = /in ([\d.]+) s \(fitting ([\d.]+) s\)/.exec(text);
 			if (!m) throw new Error(`${name}: ${text}`);

@@ -78,4 +78,14 @@ test('too little history gives a clear message and changes nothing', async ({ pa
 	await page.getByRole('button', { name: 'Optimize', exact: true }).click();
 	await expect(page.getByTestId('optimize-status')).toContainText('Too little history to optimize');
 	await expect(page.getByTestId('parameters-in-use')).toContainText('FSRS’s defaults');
+
+	// The retention helper beside Desired retention: a picture first, its numbers as a table one click away.
+	await page.getByText('Help me decide').click();
+	await expect(
+		page.getByRole('img', { name: /0\.70: [\d.]+ reviews a day, \d+ cards remembered/ })
+	).toBeVisible();
+	await page.getByRole('button', { name: 'Show as a table' }).click();
+	const rows = page.locator('details table tbody tr');
+	await expect(rows).toHaveCount(7);
+	await expect(rows.last()).toContainText(/^0\.97\s+[\d.]+\s+\d+ of \d+$/);
 });
