@@ -2,8 +2,7 @@
 // Chromium on a year of the real deck's reviews and on a stress log of about 300,000 reviews of 10,000 cards,
 // with the page's longest task meanwhile, and reports the bytes the optimizer adds (its worker, thread helper and
 // WebAssembly, loaded on first use) and that /review loads none of them. Uses the build in build/ (npm run build
-// first); serves it on BENCH_PORT (default 5200) from a static server that sends no isolation headers, so the
-// service worker's headers are the ones that make the page cross-origin isolated.
+// first); serves it with `vite preview` on BENCH_PORT (default 5200), which sends the isolation headers.
 import type { ReviewRow } from '../src/lib/model.ts';
 import { chromium, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,7 +13,7 @@ import { loadDeck } from '../src/deck-compiler/load.ts';
 import { DEFAULT_SETTINGS } from '../src/lib/srs/defaults.ts';
 import { routeJavaScript } from '../scripts/bench/sizes.ts';
 import { simulateDailyReview, simulateEachCard } from '../scripts/bench/simulate.ts';
-import { startStaticServer } from '../tests/e2e/support/static-server.ts';
+import { spawn } from 'node:child_process';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD = join(ROOT, 'build');
@@ -55,6 +54,22 @@ function sizes() {
 	};
 }
 
+/** `vite preview` of build/ on PORT, started and ready. */
+async function preview(): Promise<{ url: string; close: () => void }> {
+	const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'inherit'],
+		detached: true
+	});
+	await new Promise<void>((resolve, reject) => {
+		child.stdout!.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('Local')) resolve();
+		});
+		child.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
+	});
+	return { url: `http://localhost:${PORT}`, close: () => process.kill(-child.pid!) };
+}
+
 /** Puts the reviews straight into the app's database (the optimizer reads only the log). */
 async function seed(page: Page, reviews: ReviewRow[]): Promise<void> {
 	for (let i = 0; i < reviews.length; i += 25_000) {
@@ -88,7 +103,7 @@ const LONG_TASKS = `
 
 async function timeOptimize(name: string, reviews: ReviewRow[]) {
 	const profile = mkdtempSync(join(tmpdir(), 'bench-optimizer-'));
-	const server = await startStaticServer(BUILD, PORT);
+	const server = await preview();
 	const context = await chromium.launchPersistentContext(profile, {
 		baseURL: server.url,
 		executablePath: CHROMIUM,
@@ -117,7 +132,9 @@ async function timeOptimize(name: string, reviews: ReviewRow[]) {
 			await page.evaluate(() => ((globalThis as unknown as { __longTasks: number[] }).__longTasks = []));
 			await page.getByRole('button', { name: 'Optimize', exact: true }).click();
 			const status = page.getByTestId('optimize-status');
-			await status.filter({ hasText: /Optimized on|failed|Too little|could not|needs|cancelled/ }).waitFor({ timeout: 600_000 });
+			await status
+				.filter({ hasText: /Optimized on|failed|Too little|could not|needs|cancelled/ })
+				.waitFor({ timeout: 600_000 });
 			const text = await status.innerText();
 			const m = /in ([\d.]+) s \(fitting ([\d.]+) s\)/.exec(text);
 			if (!m) throw new Error(`${name}: ${text}`);
@@ -134,7 +151,7 @@ async function timeOptimize(name: string, reviews: ReviewRow[]) {
 		return { reviews: reviews.length, runs };
 	} finally {
 		await context.close();
-		await server.close();
+		server.close();
 		rmSync(profile, { recursive: true, force: true });
 	}
 }
@@ -155,6 +172,8 @@ export async function benchOptimizer(): Promise<Record<string, unknown>> {
 		seed: 1
 	}).reviews;
 	const results: Record<string, unknown> = { sizes: s, real: await timeOptimize('real year', real) };
+	// BENCH_OPTIMIZER=real: the real year alone.
+	if (process.env.BENCH_OPTIMIZER === 'real') return results;
 	const stress = simulateEachCard({
 		cardIds: Array.from({ length: 10_000 }, (_, i) => `stress-${i}`),
 		settings: { ...DEFAULT_SETTINGS, maximumInterval: 120 },
