@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -89,4 +90,10 @@ test('too little history gives a clear message and changes nothing', async ({ pa
 	await expect(rows).toHaveCount(7);
 	await expect(rows.last().locator('th')).toHaveText('0.97');
 	await expect(rows.last().locator('td')).toHaveText([/^\d+\.\d$/, /^\d+ of \d+$/]);
+
+	// The settings screen with the new sections open passes axe.
+	const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+	expect(
+		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
 });
