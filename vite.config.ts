@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import type { Connect, Plugin } from 'vite';
 import { deckPlugin } from './src/deck-compiler/vite-plugin.ts';
 
 // The sync server (npm run sync-server, or CouchDB) answers under /couch/ on the app's own origin, so the
@@ -14,10 +15,30 @@ const syncProxy = {
 	}
 };
 
+// Cross-origin isolation, which the optimizer's WebAssembly threads need (SharedArrayBuffer). The app loads
+// nothing from other origins, so requiring CORP of cross-origin resources costs nothing. A host must send both.
+const isolation = {
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Cross-Origin-Embedder-Policy': 'require-corp'
+};
+
+/** Sends the isolation headers with every response, SvelteKit's pages included (its middleware serves them). */
+function crossOriginIsolation(): Plugin {
+	const send = (server: { middlewares: Connect.Server }): void => {
+		server.middlewares.use((_req, res, next) => {
+			for (const [name, value] of Object.entries(isolation)) res.setHeader(name, value);
+			next();
+		});
+	};
+	return { name: 'cross-origin-isolation', configureServer: send, configurePreviewServer: send };
+}
+
 export default defineConfig({
-	plugins: [deckPlugin(), sveltekit()],
+	plugins: [crossOriginIsolation(), deckPlugin(), sveltekit()],
 	// The backup worker opens the database, which reads the deck's renamed card ids (virtual:deck-renames).
-	worker: { plugins: () => [deckPlugin()] },
+	// Module workers: the optimizer's thread helper (fsrs-browser's wasm-bindgen-rayon) imports its package,
+	// which only a bundler resolves.
+	worker: { format: 'es', plugins: () => [deckPlugin()] },
 	resolve: {
 		alias: [
 			// Dexie's package entry wraps its UMD build; its ES module build is smaller once minified.
@@ -47,8 +68,8 @@ export default defineConfig({
 			}
 		}
 	},
-	server: { proxy: syncProxy },
-	preview: { port: 4173, strictPort: true, proxy: syncProxy },
+	server: { headers: isolation, proxy: syncProxy },
+	preview: { port: 4173, strictPort: true, headers: isolation, proxy: syncProxy },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node'

@@ -5,7 +5,8 @@
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 5200; the stress build
 // uses the next port), BENCH_ONLY=real|stress to run one collection
 // (lighthouse: only the Lighthouse audits, which otherwise run with the real collection; sync: the first
-// full sync alone, bench/sync.ts), LIGHTHOUSE_RUNS (default 3), BENCH_RUNS (page loads per figure).
+// full sync alone, bench/sync.ts; optimizer: bench/optimizer.ts alone, on the build in build/),
+// LIGHTHOUSE_RUNS (default 3), BENCH_RUNS (page loads per figure).
 import type { CardStateRow, ReviewRow, SrsSettings } from '../src/lib/model.ts';
 import { encodeBackup, serializeBackup } from '../src/lib/backup/format.ts';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -470,10 +471,15 @@ function row(name: string, f: Figure | undefined, unit = 'ms'): string {
 	return `${name.padEnd(22)} ${v(f.median).padStart(10)} ${v(f.p95).padStart(10)}   ${f.target ?? ''}${f.note ? `  (${f.note})` : ''}`;
 }
 
-const only = process.env.BENCH_ONLY as Collection | 'lighthouse' | 'sync' | undefined;
+const only = process.env.BENCH_ONLY as Collection | 'lighthouse' | 'sync' | 'optimizer' | undefined;
 // BENCH_ONLY=sync: the first full sync alone (bench/sync.ts), with no build and no browser.
 if (only === 'sync') {
 	await runSyncBench();
+	process.exit(0);
+}
+if (only === 'optimizer') {
+	// The optimizer's part alone (bench/optimizer.ts), on the build in build/.
+	await (await import('./optimizer.ts')).benchOptimizer();
 	process.exit(0);
 }
 const collections: Collection[] = only === 'lighthouse' ? [] : only ? [only] : ['real', 'stress'];

@@ -20,7 +20,20 @@ const SHELL = '/';
 // it always names the version this worker serves.
 const VERSION_FILE = '/_app/version.json';
 const pages = new Set(prerendered);
-const assets = new Set([...build, ...files, VERSION_FILE]);
+// The optimizer (Settings, Optimize): its worker, its thread helper and its WebAssembly (1.7 MB) are not
+// precached: most learners never run it. They are cached on first use, in a cache of this version of their own,
+// and then work offline.
+const LAZY = `lazy-${version}`;
+const isLazy = (path: string) =>
+	/^\/_app\/immutable\/workers\/(optimizer-worker-|workerHelpers-|assets\/fsrs_browser)/.test(path);
+const lazy = new Set(build.filter(isLazy));
+const assets = new Set([...build.filter((path) => !lazy.has(path)), ...files, VERSION_FILE]);
+// Cross-origin isolation, which the optimizer's WebAssembly threads need: sent with every response served here,
+// so the app is isolated offline too (a host must send them as well: README, "Offline, installing and updates").
+const ISOLATION: Record<string, string> = {
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Cross-Origin-Embedder-Policy': 'require-corp'
+};
 
 async function precache(): Promise<void> {
 	const cache = await caches.open(CACHE);
@@ -38,6 +51,21 @@ async function precache(): Promise<void> {
 			await cache.put(url, await servable(response));
 		})
 	);
+	// The optimizer's files an earlier version cached on use, when this version has the same ones (same hash).
+	const lazyCache = await caches.open(LAZY);
+	for (const url of lazy) {
+		const kept = await caches.match(url);
+		if (kept) await lazyCache.put(url, kept);
+	}
+}
+
+/** A response with the cross-origin isolation headers. */
+function isolated(response: Response): Response {
+	if (response.type === 'opaque' || response.type === 'opaqueredirect' || response.status === 0)
+		return response;
+	const headers = new Headers(response.headers);
+	for (const [name, value] of Object.entries(ISOLATION)) headers.set(name, value);
+	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** A navigation may not be answered with a redirected response; hosts that add or drop a trailing slash make one. */
@@ -59,7 +87,7 @@ sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			for (const key of await caches.keys()) {
-				if (key !== CACHE) await caches.delete(key);
+				if (key !== CACHE && key !== LAZY) await caches.delete(key);
 			}
 			// On the first visit, take the page that registered this worker, so it works offline at once.
 			await sw.clients.claim();
@@ -86,8 +114,18 @@ function cacheKey(request: Request, url: URL): string | null {
 
 async function respond(request: Request, key: string): Promise<Response> {
 	const cached = await caches.match(key, { cacheName: CACHE });
-	// Not cached (the browser evicted the cache): the network, as is.
-	return cached ?? fetch(request);
+	// Not cached (the browser evicted the cache): the network.
+	return isolated(cached ?? (await fetch(request)));
+}
+
+/** An optimizer file: from its cache, else from the network, cached for next time. */
+async function respondLazy(request: Request, path: string): Promise<Response> {
+	const cache = await caches.open(LAZY);
+	const cached = await cache.match(path);
+	if (cached) return isolated(cached);
+	const response = await fetch(request);
+	if (response.ok) await cache.put(path, response.clone());
+	return isolated(response);
 }
 
 sw.addEventListener('fetch', (event) => {
@@ -96,6 +134,7 @@ sw.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	// Never another origin's requests, and never a range of a file.
 	if (url.origin !== sw.location.origin || request.headers.has('range')) return;
+	if (lazy.has(url.pathname)) return event.respondWith(respondLazy(request, url.pathname));
 	const key = cacheKey(request, url);
 	if (key) event.respondWith(respond(request, key));
 });

@@ -222,4 +222,12 @@ export interface SrsSettings {
 	fuzz: boolean;
 	/** Local hour (0–23) at which a new study day begins. */
 	dayStartHour: number;
+	/** What happens to a leech (a card forgotten 8 times): suspended, or only marked as a leech. */
+	leechAction: 'suspend' | 'tag';
+	/** Within the fuzz range, a review goes to the day with the fewest cards already due. */
+	loadBalance: boolean;
+	/** Weekdays (0 Sunday … 6 Saturday) that get fewer reviews. */
+	easyDays: number[];
+	/** The 21 FSRS-6 parameters fitted to this learner's log (Optimize); null for FSRS's defaults. */
+	parameters: number[] | null;
 }

@@ -144,6 +144,43 @@ describe('export and import', () => {
 		);
 	});
 
+	it('carries the FSRS parameters, easy days, load balancing and leech setting, and reads files without them', async () => {
+		const parameters = Array.from({ length: 21 }, (_, i) => Math.round((0.1 + i * 0.37) * 10_000) / 10_000);
+		const settings = {
+			...DEFAULT_SETTINGS,
+			parameters,
+			easyDays: [0, 6],
+			loadBalance: false,
+			leechAction: 'tag' as const
+		};
+		expect((await saveSettings(settings)).ok).toBe(true);
+		await studyOnThisDevice([A, B]);
+		const text = await exportText();
+		expect((JSON.parse(text) as BackupV2).settings.srs?.parameters).toEqual(parameters);
+
+		openDevice();
+		const state = await importText(text);
+		expect(state.error).toBeNull();
+		expect(await loadSettings()).toEqual(settings);
+
+		// A file from before these settings: the defaults.
+		const older = JSON.parse(text) as BackupV2;
+		for (const key of ['parameters', 'easyDays', 'loadBalance', 'leechAction']) {
+			delete (older.settings.srs as unknown as Record<string, unknown>)[key];
+		}
+		openDevice();
+		expect((await importText(JSON.stringify(older))).error).toBeNull();
+		expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+
+		// Parameters that are not 21 numbers are refused, and nothing changes.
+		const bad = JSON.parse(text) as BackupV2;
+		bad.settings.srs!.parameters = parameters.slice(1);
+		const device = openDevice();
+		const refused = await importText(JSON.stringify(bad));
+		expect(refused.error).toContain('settings.srs.parameters: The FSRS parameters must be 21 finite numbers');
+		expect((await snapshot(device)).reviews).toEqual([]);
+	});
+
 	it('still reads version 1 files', async () => {
 		await studyOnThisDevice([A, B, C]);
 		await addCardsToReview([C], t0 + 8 * DAY);

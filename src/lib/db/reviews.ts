@@ -1,6 +1,9 @@
 // Reading and writing the review log and the card states derived from it.
 import type { Answer, CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import { makeScheduler, dueNowRow, rate } from '../srs/scheduler.ts';
+import { becameLeech } from '../srs/leech.ts';
+import { balanceState, balancing, fuzzRange, rangeDays } from '../srs/balance.ts';
+import type { StudyDatabase } from './schema.ts';
 import { getDb } from './index.ts';
 import { readSettings, replayCard } from './log.ts';
 
@@ -11,24 +14,59 @@ export function newId(): string {
 /**
  * Records an answer: the log row and the card's new state are written in one transaction, so a
  * closed tab or a crash leaves both or neither. The state is read inside the transaction, so two
- * tabs answering at once each build on the other's answer.
+ * tabs answering at once each build on the other's answer. A review's interval is balanced (srs/balance.ts)
+ * from the cards due on the days of its fuzz range, read from the `due` index. An answer that makes the card a leech
+ * (srs/leech.ts) suspends it in the same transaction when the settings say so; `leech` then tells the flag
+ * written and the one before (null when the card had none), for Undo.
  */
 export async function answerCard(
 	cardId: string,
 	answer: Answer,
 	options: { now?: number; durationMs?: number; settings?: SrsSettings; id?: string } = {}
-): Promise<{ review: ReviewRow; state: CardStateRow }> {
+): Promise<{
+	review: ReviewRow;
+	state: CardStateRow;
+	leech?: { flag: CardFlagRow; before: CardFlagRow | null };
+}> {
 	const db = getDb();
 	const settings = options.settings ?? (await readSettings(db));
 	const f = makeScheduler(settings);
 	const id = options.id ?? newId();
-	return db.transaction('rw', db.reviews, db.cardStates, async () => {
+	const now = options.now ?? Date.now();
+	return db.transaction('rw', db.reviews, db.cardStates, db.cardFlags, async () => {
 		const current = await db.cardStates.get(cardId);
-		const result = rate(f, cardId, current, answer, options.now ?? Date.now(), id, options.durationMs);
+		const result = rate(f, cardId, current, answer, now, id, options.durationMs);
+		if (balancing(settings)) result.state = await balanced(db, settings, result.state, result.review);
 		await db.reviews.add(result.review);
 		await db.cardStates.put(result.state);
-		return result;
+		if (settings.leechAction !== 'suspend' || !becameLeech(current, result.state)) return result;
+		const before = (await db.cardFlags.get(cardId)) ?? null;
+		const flag = { cardId, buriedUntil: 0, ...before, suspended: true, updatedAt: Date.now() };
+		await db.cardFlags.put(flag);
+		return { ...result, leech: { flag, before } };
 	});
+}
+
+/** The state after an answer with its review moved by the load balancer and easy days, when they move it. */
+async function balanced(
+	db: StudyDatabase,
+	settings: SrsSettings,
+	state: CardStateRow,
+	review: ReviewRow
+): Promise<CardStateRow> {
+	const plain = makeScheduler({ ...settings, fuzz: false });
+	const range = fuzzRange(state, review.elapsedDays, plain, settings.maximumInterval);
+	if (!range) return state;
+	const days = rangeDays(range, review.reviewedAt, settings.dayStartHour);
+	const dueTimes: number[] = [];
+	// The due times alone, from the index: the days' counts cost the cards due in these few days.
+	await db.cardStates
+		.where('due')
+		.between(days[0]!, days[days.length - 1]!, true, false)
+		.eachKey((due, cursor) => {
+			if (cursor.primaryKey !== state.cardId) dueTimes.push(due as number);
+		});
+	return balanceState(state, range, review.reviewedAt, settings, dueTimes);
 }
 
 /**

@@ -10,5 +10,9 @@ export const DEFAULT_SETTINGS: Readonly<SrsSettings> = Object.freeze({
 	relearningSteps: ['10m'],
 	maximumInterval: 36500,
 	fuzz: true,
-	dayStartHour: 4
+	dayStartHour: 4,
+	leechAction: 'suspend',
+	loadBalance: true,
+	easyDays: [],
+	parameters: null
 });

@@ -27,7 +27,8 @@ export function makeScheduler(settings: SrsSettings): FSRS {
 			enable_fuzz: settings.fuzz,
 			enable_short_term: true,
 			learning_steps: settings.learningSteps as StepUnit[],
-			relearning_steps: settings.relearningSteps as StepUnit[]
+			relearning_steps: settings.relearningSteps as StepUnit[],
+			...(settings.parameters ? { w: settings.parameters } : {})
 		})
 	);
 }

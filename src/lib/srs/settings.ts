@@ -14,8 +14,15 @@ const MESSAGES: Required<SettingsErrors> = {
 	relearningSteps: 'Relearning steps must be like “10m”: numbers with m, h or d.',
 	maximumInterval: 'Maximum interval must be a whole number of days from 1 to 36500.',
 	fuzz: 'Fuzz must be on or off.',
-	dayStartHour: 'The day must start at a whole hour from 0 to 23.'
+	dayStartHour: 'The day must start at a whole hour from 0 to 23.',
+	leechAction: 'A leech must be suspended or only tagged.',
+	loadBalance: 'Load balancing must be on or off.',
+	easyDays: 'Easy days must be weekdays, each once.',
+	parameters: 'The FSRS parameters must be 21 finite numbers, or none for the defaults.'
 };
+
+/** How many parameters FSRS-6 has. */
+export const PARAMETER_COUNT = 21;
 
 /** A number, or the text of one (as the form gives it). */
 const number = v.pipe(
@@ -50,7 +57,29 @@ export const SettingsSchema = v.object({
 	relearningSteps: steps,
 	maximumInterval: whole(1, 36500),
 	fuzz: v.boolean(),
-	dayStartHour: whole(0, 23)
+	dayStartHour: whole(0, 23),
+	// Added later than the fields above: a backup written before them has none, and gets the defaults.
+	leechAction: v.optional(v.picklist(['suspend', 'tag']), 'suspend'),
+	loadBalance: v.optional(v.boolean(), true),
+	easyDays: v.optional(
+		v.pipe(
+			v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))),
+			v.maxLength(7),
+			v.check((days) => new Set(days).size === days.length),
+			v.transform((days) => [...days].sort((a, b) => a - b))
+		),
+		() => []
+	),
+	parameters: v.optional(
+		v.nullable(
+			v.pipe(
+				v.array(v.pipe(v.number(), v.finite())),
+				v.length(PARAMETER_COUNT),
+				v.transform((w) => [...w])
+			)
+		),
+		null
+	)
 });
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameType: Same<v.InferOutput<typeof SettingsSchema>, SrsSettings> = true;

@@ -9,13 +9,15 @@
 //   are at the limit, that action (and the ratings pressed after it) wait their turn, in order, and run as
 //   writes settle; `waiting` tells the screen to say so. Only beyond `maxWaiting` actions is one refused, and
 //   then `whenRoom` returns false so the screen can say that too.
-import type { CardStateRow, PendingAnswer, ReviewRow, SrsSettings } from '../model.ts';
+import type { CardFlagRow, CardStateRow, PendingAnswer, ReviewRow, SrsSettings } from '../model.ts';
 import { noteAnswer } from '../db/journal.ts';
 import { answerCard } from '../db/reviews.ts';
 
 export interface SavedAnswer {
 	review: ReviewRow;
 	state: CardStateRow;
+	/** Set when the answer made the card a leech: its flag now and before, for Undo. */
+	leech?: { flag: CardFlagRow; before: CardFlagRow | null };
 }
 
 export interface RatingQueueOptions {

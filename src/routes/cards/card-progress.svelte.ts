@@ -5,6 +5,7 @@ import type { CardFlagRow, CardStateRow, ReviewRow } from '$lib/model.ts';
 import { watch } from '$lib/db/live.ts';
 import { allFlags, allStates, reviewsOfCard, setSuspended } from '$lib/db/reviews.ts';
 import { cardStatus, type CardStatus } from '$lib/srs/progress.ts';
+import { isLeech } from '$lib/srs/leech.ts';
 
 export class CardProgress {
 	// Replaced whole by each read; null until the first.
@@ -46,6 +47,11 @@ export class CardProgress {
 
 	status(cardId: string): CardStatus {
 		return cardStatus(this.#states?.get(cardId), this.#flags?.get(cardId), this.#now);
+	}
+
+	/** Whether the card was forgotten often enough to be a leech (srs/leech.ts). */
+	isLeech(cardId: string): boolean {
+		return isLeech(this.#states?.get(cardId));
 	}
 
 	state(cardId: string): CardStateRow | undefined {

@@ -8,13 +8,20 @@ import { nextDayStart } from '$lib/srs/day.ts';
 import { cardStatus } from '$lib/srs/progress.ts';
 import { nextCard, type QueueCard } from '$lib/srs/queue.ts';
 import { ANSWER_NAMES, formatInterval, preview, rate } from '$lib/srs/scheduler.ts';
+import { becameLeech } from '$lib/srs/leech.ts';
 import { sameState, withAnswer, withFlag, withoutAnswer } from '$lib/today/study-data.ts';
 import { systemClock, TodayQueue, type Clock } from '$lib/today/today.svelte.ts';
 import { RatingQueue, type RatingQueueOptions, type SavedAnswer } from '$lib/today/rating-queue.svelte.ts';
 
 /** What Undo takes back: an answer (by its review id), or a Skip or Suspend (with the flags before it). */
 export type UndoEntry =
-	| { kind: 'answer'; reviewId: string; cardId: string }
+	| {
+			kind: 'answer';
+			reviewId: string;
+			cardId: string;
+			/** When the answer suspended the card as a leech: its flags before (null when it had none). */
+			leechBefore?: CardFlagRow | null;
+	  }
 	| { kind: 'skip' | 'suspend'; cardId: string; before: CardFlagRow | null };
 
 /** What survives a reload of the review screen (SvelteKit snapshot, kept in sessionStorage). */
@@ -53,6 +60,8 @@ export class ReviewSession {
 	#error = $state<string | null>(null);
 	/** Keys not taken because too many waited; kept until the next Show answer is taken at once. */
 	#refused = $state<string | null>(null);
+	/** The card the last answer made a leech, and whether it was suspended; null otherwise. */
+	#leech = $state<{ cardId: string; suspended: boolean } | null>(null);
 	/** A snapshot is only restored into a session nobody has used yet (a reload), never over newer state. */
 	#used = false;
 	/** Whether this session gave an answer yet (persistent storage is asked for after the first). */
@@ -106,6 +115,10 @@ export class ReviewSession {
 	}
 	get error(): string | null {
 		return this.#error ?? this.#refused ?? this.today.error;
+	}
+	/** The card the last answer made a leech (forgotten 8 times), shown until the next answer. */
+	get leech(): { cardId: string; suspended: boolean } | null {
+		return this.#leech;
 	}
 	get loaded(): boolean {
 		return this.today.data !== null;
@@ -206,12 +219,25 @@ export class ReviewSession {
 		const before = data.states.get(cardId);
 		const expected = rate(this.today.scheduler, cardId, before, rating, now, id, durationMs);
 		this.today.update(cardId, (d) => withAnswer(d, expected.review, expected.state));
-		this.#undo = [...this.#undo, { kind: 'answer', reviewId: id, cardId }];
+		const entry: Extract<UndoEntry, { kind: 'answer' }> = { kind: 'answer', reviewId: id, cardId };
+		this.#undo = [...this.#undo, entry];
+		// A leech is suspended with the answer (answerCard), so it leaves today's queue at once.
+		const flagBefore = data.flags.get(cardId) ?? null;
+		const leech = becameLeech(before, expected.state);
+		const suspend = leech && data.settings.leechAction === 'suspend';
+		if (suspend) {
+			const flag = { cardId, buriedUntil: 0, ...flagBefore, suspended: true, updatedAt: now };
+			this.today.update(cardId, (d) => withFlag(d, flag));
+		}
+		this.#leech = leech ? { cardId, suspended: suspend } : null;
+		const said = `${ANSWER_NAMES[rating]}: back in ${formatInterval(expected.state.due - expected.review.reviewedAt)}.`;
 		this.#showNext(
 			now,
-			`${ANSWER_NAMES[rating]}: back in ${formatInterval(expected.state.due - expected.review.reviewedAt)}.`
+			leech
+				? `${said} You have forgotten this card ${expected.state.lapses} times: it is a leech${suspend ? ' and is suspended' : ''}.`
+				: said
 		);
-		return this.#saved(write, cardId, id, expected.state, before);
+		return this.#saved(write, cardId, id, expected.state, before, entry, { suspend, flagBefore });
 	}
 
 	async #saved(
@@ -219,10 +245,19 @@ export class ReviewSession {
 		cardId: string,
 		id: string,
 		expected: SavedAnswer['state'],
-		before: SavedAnswer['state'] | undefined
+		before: SavedAnswer['state'] | undefined,
+		entry: Extract<UndoEntry, { kind: 'answer' }>,
+		leech: { suspend: boolean; flagBefore: CardFlagRow | null }
 	): Promise<boolean> {
 		try {
-			const { review, state } = await write;
+			const saved = await write;
+			const { review, state } = saved;
+			if (saved.leech) {
+				this.today.update(cardId, (d) => withFlag(d, saved.leech!.flag));
+				entry.leechBefore = saved.leech.before;
+			} else if (leech.suspend) {
+				this.today.update(cardId, (d) => withFlag(d, unsuspended(cardId, leech.flagBefore)));
+			}
 			// Saved from the state in the database: when another tab answered this card just before, that
 			// state differs from the one in memory, and the saved one is kept (unless a later answer to the card
 			// is on its way, which builds on it).
@@ -240,7 +275,12 @@ export class ReviewSession {
 			// Another answer to this card is still being written: the state in memory cannot be put back by
 			// hand, so the data are read again.
 			if (this.ratings.writing(cardId)) this.today.reload();
-			else this.today.update(cardId, (d) => withoutAnswer(d, id, cardId, before));
+			else {
+				this.today.update(cardId, (d) => withoutAnswer(d, id, cardId, before));
+				if (leech.suspend)
+					this.today.update(cardId, (d) => withFlag(d, unsuspended(cardId, leech.flagBefore)));
+			}
+			this.#leech = null;
 			// What waited was meant for the card shown; the card whose answer failed is shown instead.
 			this.#stopWaiting();
 			this.#show(cardId);
@@ -276,6 +316,11 @@ export class ReviewSession {
 				this.today.update(entry.cardId, (d) =>
 					withoutAnswer(d, entry.reviewId, entry.cardId, result ? result.state : null)
 				);
+				if (entry.leechBefore !== undefined) {
+					const flag = await restoreFlag(entry.cardId, entry.leechBefore);
+					this.today.update(entry.cardId, (d) => withFlag(d, flag));
+				}
+				if (this.#leech?.cardId === entry.cardId) this.#leech = null;
 				text = result
 					? 'Answer taken back. The card is shown again.'
 					: 'That answer was already gone (taken back in another tab, or progress was reset).';
@@ -373,6 +418,11 @@ export class ReviewSession {
 		const next = nextCard(queue, this.today.now);
 		if (next) this.#show(next);
 	}
+}
+
+/** The flags a card had before a leech suspension that did not happen after all. */
+function unsuspended(cardId: string, before: CardFlagRow | null): CardFlagRow {
+	return before ?? { cardId, suspended: false, buriedUntil: 0, updatedAt: 0 };
 }
 
 let session: ReviewSession | undefined;

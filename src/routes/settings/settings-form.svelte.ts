@@ -16,6 +16,9 @@ export interface SettingsFields {
 	maximumInterval: string;
 	fuzz: boolean;
 	dayStartHour: string;
+	leechAction: SrsSettings['leechAction'];
+	loadBalance: boolean;
+	easyDays: number[];
 }
 
 export function toFields(s: SrsSettings): SettingsFields {
@@ -27,7 +30,10 @@ export function toFields(s: SrsSettings): SettingsFields {
 		relearningSteps: s.relearningSteps.join(' '),
 		maximumInterval: String(s.maximumInterval),
 		fuzz: s.fuzz,
-		dayStartHour: String(s.dayStartHour)
+		dayStartHour: String(s.dayStartHour),
+		leechAction: s.leechAction,
+		loadBalance: s.loadBalance,
+		easyDays: [...s.easyDays]
 	};
 }
 
@@ -59,7 +65,9 @@ export class SettingsForm {
 		if (!this.fields || this.#saving) return false;
 		this.#saving = true;
 		try {
-			const result = await saveSettings({ ...this.fields }, { reschedule: this.reschedule });
+			// The FSRS parameters are not in the form (Optimize sets them): the saved ones stay.
+			const { parameters } = await loadSettings();
+			const result = await saveSettings({ ...this.fields, parameters }, { reschedule: this.reschedule });
 			if (result.ok) {
 				this.#errors = {};
 				this.fields = toFields(result.settings);
