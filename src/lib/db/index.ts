@@ -36,10 +36,13 @@ function closeOnUpgradeElsewhere(db: StudyDatabase): void {
 function recoverAnswersOnOpen(db: StudyDatabase, renames: ReadonlyMap<string, string>): void {
 	db.on(
 		'ready',
-		(vip) => {
-			const recovering = recoverOnOpen(vip as StudyDatabase);
-			if (!recovering) return renameOnOpen(vip as StudyDatabase, renames);
-			return recovering.then(() => renameOnOpen(vip as StudyDatabase, renames));
+		(given) => {
+			// Dexie passes the connection that may work while the open is under way; a subscriber it calls
+			// late (added while 'ready' was being fired) gets nothing, and uses the same connection through db.vip.
+			const vip = ((given as StudyDatabase | undefined) ?? db.vip) as StudyDatabase;
+			const recovering = recoverOnOpen(vip);
+			if (!recovering) return renameOnOpen(vip, renames);
+			return recovering.then(() => renameOnOpen(vip, renames));
 		},
 		true
 	);

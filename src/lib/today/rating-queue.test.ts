@@ -91,8 +91,9 @@ describe('the rating queue', () => {
 		const queue = new RatingQueue();
 		const saving = queue.submit(answer(1), DEFAULT_SETTINGS);
 		// The next task: by then the transaction exists (made in a microtask of the rating's own task).
+		// (Reads the database makes of itself as it opens, such as the look for renamed cards, are not the answer's.)
 		const seen = await new Promise<string[]>((r) => setTimeout(() => r([...made]), 0));
-		expect(seen).toEqual(['readwrite']);
+		expect(seen.filter((mode) => mode === 'readwrite')).toEqual(['readwrite']);
 		await saving;
 	});
 
