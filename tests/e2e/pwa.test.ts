@@ -61,7 +61,10 @@ test.describe('a new version', () => {
 			expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
 			// Version A goes on working: a screen it has not loaded yet comes from A's files.
-			await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cards' }).click();
+			await page
+				.getByRole('navigation', { name: 'Main' })
+				.getByRole('link', { name: 'Cards', exact: true })
+				.click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cards');
 			await expect(page.locator('.card-list > li').first()).toBeVisible();
 			for (const file of await loadedAppFiles(page)) expect(filesA.has(file), file).toBe(true);
