@@ -9,7 +9,7 @@ import { makeScheduler, replayLog } from '../srs/scheduler.ts';
 import { validateSettings } from '../srs/settings.ts';
 import { getDb } from './index.ts';
 import { KNOWLEDGE_MAP_KEY } from './preferences.ts';
-import { loadValidator, settingsOf, SRS_SETTINGS_KEY } from './log.ts';
+import { loadValidator, sameLog, settingsOf, SRS_SETTINGS_KEY } from './log.ts';
 import type { StudyDatabase } from './schema.ts';
 
 /** Rows read or written per request batch: large enough to be quick, small enough to report progress. */
@@ -270,18 +270,6 @@ export async function importBackup(
 		return shortfall(reason, full, verified);
 	}
 }
-
-const LOGGED = [
-	'state',
-	'due',
-	'stability',
-	'difficulty',
-	'elapsedDays',
-	'lastElapsedDays',
-	'scheduledDays',
-	'learningSteps'
-] as const;
-const sameLog = (a: ReviewRow, b: ReviewRow) => LOGGED.every((key) => a[key] === b[key]);
 
 /** The stored logs of some cards, inside the caller's transaction: through the index for a few, whole for many. */
 async function logsOfCards(

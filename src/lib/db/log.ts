@@ -58,3 +58,16 @@ export async function replayCard(
 	else await db.cardStates.delete(cardId);
 	return replayed;
 }
+
+/** What ts-fsrs logged with an answer: two rows of one answer agree on all of it after a faithful replay. */
+const LOGGED = [
+	'state',
+	'due',
+	'stability',
+	'difficulty',
+	'elapsedDays',
+	'lastElapsedDays',
+	'scheduledDays',
+	'learningSteps'
+] as const;
+export const sameLog = (a: ReviewRow, b: ReviewRow): boolean => LOGGED.every((key) => a[key] === b[key]);

@@ -1,22 +1,9 @@
 // Moving a learner's rows from the ids of replaced cards to the card that replaces them (renames.ts decides when).
 // Imports nothing from index.ts, so that it can run while the database opens.
-import type { ReviewRow } from '../model.ts';
 import { makeScheduler } from '../srs/scheduler.ts';
 import { currentId, mergeFlags, renameQuiz } from '../deck/renames.ts';
-import { readSettings, replayCard } from './log.ts';
+import { readSettings, replayCard, sameLog } from './log.ts';
 import type { StudyDatabase } from './schema.ts';
-
-const LOGGED = [
-	'state',
-	'due',
-	'stability',
-	'difficulty',
-	'elapsedDays',
-	'lastElapsedDays',
-	'scheduledDays',
-	'learningSteps'
-] as const;
-const sameLog = (a: ReviewRow, b: ReviewRow) => LOGGED.every((key) => a[key] === b[key]);
 
 /**
  * In one transaction: reviews under an old id take the new card's id; each new card's state is rebuilt by
