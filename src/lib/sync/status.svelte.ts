@@ -55,7 +55,8 @@ function loadEngine(): Promise<SyncEngine> {
 
 /** Starts syncing when this browser is signed in; loads nothing when it is not. */
 export async function startSyncIfOn(): Promise<void> {
-	if (!(await syncIsOn())) return;
+	// A database that cannot be read (the app's storage message says so) leaves sync off.
+	if (!(await syncIsOn().catch(() => false))) return;
 	syncStatus.on = true;
 	await (await loadEngine()).start();
 }

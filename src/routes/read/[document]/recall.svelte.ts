@@ -70,7 +70,8 @@ export class RecallState {
 	});
 
 	async load(): Promise<void> {
-		this.#on = await loadRecallOn();
+		// Without storage the reader still reads (the app's storage message says why); Recall stays off.
+		this.#on = await loadRecallOn().catch(() => false);
 		this.#loaded = true;
 		if (this.#on) this.today.start();
 	}
