@@ -20,7 +20,6 @@ import { DEFAULT_SETTINGS } from '../src/lib/srs/defaults.ts';
 import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';
 import { simulateDailyReview, simulateEachCard, type History } from '../scripts/bench/simulate.ts';
 import { writeStressContent } from '../scripts/bench/stress-content.ts';
-import { runSyncBench } from './sync.ts';
 import { startStaticServer } from '../tests/e2e/support/static-server.ts';
 import { lighthouseRoutes, lighthouseTable, type LighthouseFigure } from './lighthouse.ts';
 
@@ -473,6 +472,11 @@ function row(name: string, f: Figure | undefined, unit = 'ms'): string {
 
 const only = process.env.BENCH_ONLY as Collection | 'lighthouse' | 'sync' | 'optimizer' | undefined;
 // BENCH_ONLY=sync: the first full sync alone (bench/sync.ts), with no build and no browser.
+// The sync bench runs the app's database code in Node: the deck's virtual modules are answered by a loader hook.
+async function runSyncBench() {
+	(await import('./virtual-modules.ts')).registerVirtualModules(ROOT);
+	return (await import('./sync.ts')).runSyncBench();
+}
 if (only === 'sync') {
 	await runSyncBench();
 	process.exit(0);
