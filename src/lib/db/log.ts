@@ -44,22 +44,27 @@ type Scheduler = ReturnType<typeof makeScheduler>;
 
 /**
  * Replays a card's stored log, with `added` reviews not yet stored, and writes the state it gives (deleting it
- * when the log is empty). Returns the replay: the state and the whole log as rows, in time order.
+ * when the log is empty). Returns the replay: the state and the whole log as rows, in time order. `recompute`:
+ * as a Reschedule, without the days the load balancer chose (scheduler.ts, replayLog).
  */
 export async function replayCard(
 	db: StudyDatabase,
 	f: Scheduler,
 	cardId: string,
-	added: readonly ReplayReview[] = []
+	added: readonly ReplayReview[] = [],
+	options: { recompute?: boolean } = {}
 ): Promise<{ state: CardStateRow; rows: ReviewRow[] } | undefined> {
 	const log = await db.reviews.where('cardId').equals(cardId).toArray();
-	const replayed = replayLog(f, cardId, added.length ? [...log, ...added] : log);
+	const replayed = replayLog(f, cardId, added.length ? [...log, ...added] : log, options);
 	if (replayed) await db.cardStates.put(replayed.state);
 	else await db.cardStates.delete(cardId);
 	return replayed;
 }
 
-/** What ts-fsrs logged with an answer: two rows of one answer agree on all of it after a faithful replay. */
+/**
+ * What ts-fsrs logged with an answer, and the day the load balancer chose: two rows of one answer agree on all
+ * of it after a faithful replay.
+ */
 const LOGGED = [
 	'state',
 	'due',
@@ -68,6 +73,7 @@ const LOGGED = [
 	'elapsedDays',
 	'lastElapsedDays',
 	'scheduledDays',
-	'learningSteps'
+	'learningSteps',
+	'scheduledDue'
 ] as const;
 export const sameLog = (a: ReviewRow, b: ReviewRow): boolean => LOGGED.every((key) => a[key] === b[key]);

@@ -36,7 +36,12 @@ export async function answerCard(
 	return db.transaction('rw', db.reviews, db.cardStates, db.cardFlags, async () => {
 		const current = await db.cardStates.get(cardId);
 		const result = rate(f, cardId, current, answer, now, id, options.durationMs);
-		if (balancing(settings)) result.state = await balanced(db, settings, result.state, result.review);
+		if (balancing(settings)) {
+			const state = await balanced(db, settings, result.state, result.review);
+			// The day chosen goes in the log, so that every replay of it (Undo, an import, another device) keeps it.
+			if (state.due !== result.state.due) result.review.scheduledDue = state.due;
+			result.state = state;
+		}
 		await db.reviews.add(result.review);
 		await db.cardStates.put(result.state);
 		if (settings.leechAction !== 'suspend' || !becameLeech(current, result.state)) return result;
@@ -104,7 +109,8 @@ export async function rebuildAllStates(
 		// States of cards with no reviews left go too.
 		await db.cardStates.clear();
 		for (const [i, cardId] of cardIds.entries()) {
-			await replayCard(db, f, cardId);
+			// New settings give new due dates: the days the load balancer chose under the old ones go.
+			await replayCard(db, f, cardId, [], { recompute: true });
 			onProgress?.(i + 1, cardIds.length);
 		}
 		return cardIds.length;
