@@ -37,6 +37,8 @@ function sevenLapses(cardId: string, now: number): { reviews: ReviewRow[]; state
 test('the 8th lapse makes a leech: the review screen says so, links its passage, and Cards lists it', async ({
 	page
 }) => {
+	// Four page loads.
+	test.slow();
 	const card = deck.cards.find((c) => c.refs.length > 0)!;
 	const ref = card.refs[0]!;
 	await page.goto('/review');
