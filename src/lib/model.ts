@@ -123,6 +123,11 @@ export interface ReviewRow {
 	lastElapsedDays: number;
 	scheduledDays: number;
 	learningSteps: number;
+	/**
+	 * The due date the answer chose, when the load balancer or easy days moved its review from the day fuzz drew
+	 * (db/reviews.ts, answerCard); absent otherwise. A replay of the log keeps it (srs/scheduler.ts, replayLog).
+	 */
+	scheduledDue?: number;
 }
 
 /** A card's scheduling state: a cache of replaying its reviews through ts-fsrs. */

@@ -144,6 +144,51 @@ describe('export and import', () => {
 		);
 	});
 
+	it('carries the days the load balancer chose, so an import gives the same due dates; older files still import', async () => {
+		// Ten new cards answered Easy at once: the balancer spreads their reviews over the days of one fuzz range.
+		for (const [i, id] of cards.slice(0, 10).entries()) await answerCard(id.id, 4, { now: t0 + i * 1000 });
+		const written = await snapshot(db);
+		const moved = written.reviews.filter((r) => r.scheduledDue !== undefined);
+		expect(moved.length).toBeGreaterThan(0);
+		const text = await exportText();
+		const parsed = JSON.parse(text) as BackupV2;
+		expect(parsed.scheduledDue!.due).toEqual(
+			parsed.scheduledDue!.review.map((i) => moved.find((r) => r.id === parsed.reviews.id[i])!.scheduledDue)
+		);
+
+		const target = openDevice();
+		expect((await importText(text)).error).toBeNull();
+		expect(await snapshot(target)).toEqual(written);
+
+		// A file written before the days were kept: the due dates fuzz draws, and no row claims a chosen day.
+		const older = JSON.parse(text) as BackupV2;
+		delete older.scheduledDue;
+		const old = openDevice();
+		expect((await importText(JSON.stringify(older))).error).toBeNull();
+		const imported = await snapshot(old);
+		expect(imported.reviews.every((r) => r.scheduledDue === undefined)).toBe(true);
+		const movedCard = moved[0]!.cardId;
+		const due = (rows: typeof written) => rows.cardStates.find((s) => s.cardId === movedCard)!.due;
+		expect(due(imported)).not.toBe(due(written));
+
+		// A chosen day on a made-due review, or before its answer, is refused.
+		const bad = (edit: (b: BackupV2) => void) => {
+			const b = JSON.parse(text) as BackupV2;
+			edit(b);
+			const known = { cardIds: new Set(cards.map((c) => c.id)), scopes: new Set<string>() };
+			return readBackup(JSON.stringify(b), known).then((r) => (r.ok ? 'accepted' : r.message));
+		};
+		expect(await bad((b) => (b.scheduledDue!.due[0] = t0 - DAY))).toMatch(
+			/^scheduledDue\.due\[0\] is not after review \d+, which it moves$/
+		);
+		expect(await bad((b) => b.scheduledDue!.due.push(t0 + 9 * DAY))).toMatch(
+			/^scheduledDue\.due has \d+ values, but scheduledDue\.review has \d+/
+		);
+		expect(await bad((b) => (b.scheduledDue!.review[0] = 99))).toMatch(
+			/^scheduledDue\.review\[0\] must be the index of a review \(0 to 9\)/
+		);
+	});
+
 	it('carries the FSRS parameters, easy days, load balancing and leech setting, and reads files without them', async () => {
 		const parameters = Array.from({ length: 21 }, (_, i) => Math.round((0.1 + i * 0.37) * 10_000) / 10_000);
 		const settings = {

@@ -62,6 +62,11 @@ export interface BackupV2 extends BackupHeader {
 	 * rather than answering it: the review's index in `reviews`, ascending, and the state and due date set.
 	 */
 	madeDue: { review: number[]; state: number[]; due: number[] };
+	/**
+	 * The answers whose review the load balancer (or easy days) moved from the day fuzz drew: the review's index
+	 * in `reviews`, ascending, and the due date chosen. Written only when there are any; older files have none.
+	 */
+	scheduledDue?: { review: number[]; due: number[] };
 }
 
 export type Backup = BackupV2;
@@ -76,6 +81,8 @@ export interface CompactReview {
 	/** Only for rating 0: the state and due date it set. */
 	state?: number;
 	due?: number;
+	/** Only for an answer the load balancer moved: the due date it chose. */
+	scheduledDue?: number;
 }
 
 /** A review as read from a file: a whole row (version 1) or its compact form (version 2). */
@@ -107,6 +114,7 @@ export function encodeBackup(data: BackupData, header: { appVersion: string; exp
 		durationMs: new Array<number>(n)
 	};
 	const madeDue: BackupV2['madeDue'] = { review: [], state: [], due: [] };
+	const scheduledDue: NonNullable<BackupV2['scheduledDue']> = { review: [], due: [] };
 	for (let i = 0; i < n; i++) {
 		const r = data.reviews[i]!;
 		let card = index.get(r.cardId);
@@ -123,6 +131,9 @@ export function encodeBackup(data: BackupData, header: { appVersion: string; exp
 			madeDue.review.push(i);
 			madeDue.state.push(r.state);
 			madeDue.due.push(r.due);
+		} else if (r.scheduledDue !== undefined) {
+			scheduledDue.review.push(i);
+			scheduledDue.due.push(r.scheduledDue);
 		}
 	}
 	return {
@@ -135,12 +146,15 @@ export function encodeBackup(data: BackupData, header: { appVersion: string; exp
 		quizzes: data.quizzes,
 		cardIds,
 		reviews,
-		madeDue
+		madeDue,
+		...(scheduledDue.review.length ? { scheduledDue } : {})
 	};
 }
 
 /** A version 2 file's reviews, each as a compact review. The file must have passed its checks. */
-export function decodeReviews(backup: Pick<BackupV2, 'cardIds' | 'reviews' | 'madeDue'>): CompactReview[] {
+export function decodeReviews(
+	backup: Pick<BackupV2, 'cardIds' | 'reviews' | 'madeDue' | 'scheduledDue'>
+): CompactReview[] {
 	const { id, card, rating, reviewedAt, durationMs } = backup.reviews;
 	const out = new Array<CompactReview>(id.length);
 	for (let i = 0; i < id.length; i++) {
@@ -158,6 +172,10 @@ export function decodeReviews(backup: Pick<BackupV2, 'cardIds' | 'reviews' | 'ma
 		r.state = state[k]!;
 		r.due = due[k]!;
 	}
+	if (backup.scheduledDue) {
+		const { review: moved, due: chosen } = backup.scheduledDue;
+		for (let k = 0; k < moved.length; k++) out[moved[k]!]!.scheduledDue = chosen[k]!;
+	}
 	return out;
 }
 
@@ -166,7 +184,7 @@ export function decodeReviews(backup: Pick<BackupV2, 'cardIds' | 'reviews' | 'ma
  * Returned in parts, to be joined by a Blob without one very long string.
  */
 export function serializeBackup(backup: Backup): string[] {
-	const { cardFlags, quizzes, cardIds, reviews, madeDue, settings, ...header } = backup;
+	const { cardFlags, quizzes, cardIds, reviews, madeDue, scheduledDue, settings, ...header } = backup;
 	const parts: string[] = [JSON.stringify(header).slice(0, -1)];
 	parts.push(`,\n"settings":${JSON.stringify(settings)}`);
 	const rows = (name: string, list: readonly unknown[]) =>
@@ -187,6 +205,7 @@ export function serializeBackup(backup: Backup): string[] {
 	parts.push(`,\n"cardIds":${JSON.stringify(cardIds)}`);
 	columns('reviews', reviews);
 	columns('madeDue', madeDue);
+	if (scheduledDue) columns('scheduledDue', scheduledDue);
 	parts.push('\n}\n');
 	return parts;
 }

@@ -71,12 +71,12 @@ function randomQuiz(r: Random, id: string, startedAt: number, retryOf: string | 
 
 /** A random history, written through the app's own functions. */
 async function randomHistory(r: Random): Promise<void> {
-	// The load balancer's choice of day is not in the log (a rebuild gives the day fuzz draws, within the same
-	// range: README, "Workload and leeches"), so the histories here are answered without it, and the states an
-	// import rebuilds must equal the ones answering wrote.
+	// Random review settings, the load balancer and easy days among them: the days the balancer chose are in
+	// the log, so the states an import rebuilds equal the ones answering wrote.
 	await saveSettings({
 		...DEFAULT_SETTINGS,
-		loadBalance: false,
+		loadBalance: r.chance(0.8),
+		easyDays: r.chance(0.3) ? [...new Set([r.int(0, 6), r.int(0, 6)])].sort() : [],
 		desiredRetention: r.chance(0.4) ? r.pick([0.8, 0.85, 0.9, 0.95]) : DEFAULT_SETTINGS.desiredRetention
 	});
 	if (r.chance(0.3)) await saveKnowledgeMapOn(r.chance(0.5));
@@ -125,6 +125,7 @@ describe('backup round trip', () => {
 		async () => {
 			let nearly = 0;
 			let retries = 0;
+			let moved = 0;
 			for (let seed = 1; seed <= 12; seed++) {
 				const source = openDevice();
 				await randomHistory(generator(seed));
@@ -139,12 +140,14 @@ describe('backup round trip', () => {
 
 				nearly += written.quizzes.flatMap((q) => q.answers).filter((a) => a.nearly).length;
 				retries += written.quizzes.filter((q) => q.retryOf).length;
+				moved += written.reviews.filter((row) => row.scheduledDue !== undefined).length;
 				source.close();
 				target.close();
 			}
 			// The histories hold the optional fields a checker could miss.
 			expect(nearly).toBeGreaterThan(0);
 			expect(retries).toBeGreaterThan(0);
+			expect(moved).toBeGreaterThan(0);
 		}
 	);
 });

@@ -66,7 +66,8 @@ const ReviewSchema = v.strictObject(
 		elapsedDays: real(0, 1e6),
 		lastElapsedDays: real(0, 1e6),
 		scheduledDays: real(0, 1e6),
-		learningSteps: whole(0, 100)
+		learningSteps: whole(0, 100),
+		scheduledDue: v.optional(dueTime)
 	},
 	obj
 );
@@ -141,7 +142,9 @@ const HeaderV2Schema = v.strictObject(
 		quizzes: list,
 		cardIds: list,
 		reviews: v.strictObject({ id: list, card: list, rating: list, reviewedAt: list, durationMs: list }, obj),
-		madeDue: v.strictObject({ review: list, state: list, due: list }, obj)
+		madeDue: v.strictObject({ review: list, state: list, due: list }, obj),
+		// Added later than the keys above: files without it still import.
+		scheduledDue: v.optional(v.strictObject({ review: list, due: list }, obj))
 	},
 	obj
 );
@@ -340,6 +343,7 @@ async function readV2(value: unknown, known: KnownIds, options: Options): Promis
 	options.onProgress?.(0.1);
 
 	const { cardIds, reviews: r, madeDue } = h;
+	const moved = h.scheduledDue ?? { review: [], due: [] };
 	const n = r.id.length;
 	for (const [key, column] of Object.entries(r)) {
 		if (column.length !== n)
@@ -353,6 +357,10 @@ async function readV2(value: unknown, known: KnownIds, options: Options): Promis
 				`madeDue.${key} has ${column.length} values, but madeDue.review has ${madeDue.review.length}: every column has one value per review made due`
 			);
 	}
+	if (moved.due.length !== moved.review.length)
+		return fail(
+			`scheduledDue.due has ${moved.due.length} values, but scheduledDue.review has ${moved.review.length}: every column has one value per review moved`
+		);
 	const cardIndex = cardIds.length
 		? `must be the index of one of the ${cardIds.length} cardIds (0 to ${cardIds.length - 1})`
 		: 'must be the index of one of the cardIds, and there are none';
@@ -368,14 +376,17 @@ async function readV2(value: unknown, known: KnownIds, options: Options): Promis
 		['reviews.durationMs', r.durationMs, whole(0, 10 * 60_000)],
 		['madeDue.review', madeDue.review, whole(0, n - 1, reviewIndex)],
 		['madeDue.state', madeDue.state, whole(0, 3)],
-		['madeDue.due', madeDue.due, dueTime]
+		['madeDue.due', madeDue.due, dueTime],
+		['scheduledDue.review', moved.review, whole(0, n - 1, reviewIndex)],
+		['scheduledDue.due', moved.due, dueTime]
 	];
 	const total = columns.reduce((sum, [, column]) => sum + column.length, 0);
 	const tickColumns = ticker(total, options, 20_000, 0.1, 0.7);
 	for (const [name, column, item] of columns) {
-		// madeDue.review ascends: the first value that does not is named, unless a bad value comes before it.
+		// madeDue.review and scheduledDue.review ascend: the first value that does not is named, unless a bad
+		// value comes before it.
 		const down =
-			name !== 'madeDue.review'
+			name !== 'madeDue.review' && name !== 'scheduledDue.review'
 				? -1
 				: column.findIndex((x, i) => i > 0 && (x as number) <= (column[i - 1] as number));
 		const bad = await checkEach(name, down < 0 ? column : column.slice(0, down + 1), item, tickColumns);
@@ -396,6 +407,14 @@ async function readV2(value: unknown, known: KnownIds, options: Options): Promis
 			return fail(`reviews.rating[${i}] is 0 (made due), but madeDue.review does not list review ${i}`);
 		if (rating[i] !== 0 && listed)
 			return fail(`madeDue.review[${k - 1}] is review ${i}, whose rating is ${rating[i]}, not 0 (made due)`);
+	}
+	// A review moved is an answer, and its new due date comes after it.
+	for (let k = 0; k < moved.review.length; k++) {
+		const i = moved.review[k] as number;
+		if (rating[i] === 0)
+			return fail(`scheduledDue.review[${k}] is review ${i}, which is made due (rating 0), not an answer`);
+		if ((moved.due[k] as number) <= log.reviews.reviewedAt[i]!)
+			return fail(`scheduledDue.due[${k}] is not after review ${i}, which it moves`);
 	}
 
 	const relations = checkRelations(log.reviews.id, log.cardIds, cardFlags, quizzes, known, 'cardIds');
@@ -482,7 +501,10 @@ function checkRelations(
 // ------------------------------------------------------------------------------- single values, for sync
 // Sync (sync/docs.ts) checks every document from the server with the same rules a backup file's rows meet.
 
-/** An answer as sync carries it: a version 2 file's review (its columns' rules), made-due ones with state and due. */
+/**
+ * An answer as sync carries it: a version 2 file's review (its columns' rules), made-due ones with state and
+ * due, moved ones with the due date chosen.
+ */
 const AnswerSchema = v.strictObject(
 	{
 		id: rowId,
@@ -491,10 +513,14 @@ const AnswerSchema = v.strictObject(
 		reviewedAt: time,
 		durationMs: whole(0, 10 * 60_000),
 		state: v.optional(whole(0, 3)),
-		due: v.optional(dueTime)
+		due: v.optional(dueTime),
+		scheduledDue: v.optional(dueTime)
 	},
 	obj
 );
+
+/** An answer as the sync checker passes it: the type db/sync.ts's SyncedAnswer must be (sync/docs.ts checks). */
+export type CheckedAnswer = v.InferOutput<typeof AnswerSchema>;
 
 /** A message naming the first problem of `value` as `schema` sees it, or null when it passes. */
 function check(schema: v.GenericSchema, value: unknown, name: string): string | null {
@@ -502,7 +528,10 @@ function check(schema: v.GenericSchema, value: unknown, name: string): string | 
 	return describe(v.safeParse(schema, value, { abortEarly: true }).issues![0], name);
 }
 
-/** Checks an answer (id, card, rating, time, duration; for rating 0 the state and due date it set). */
+/**
+ * Checks an answer (id, card, rating, time, duration; for rating 0 the state and due date it set; for an answer
+ * the load balancer moved, the due date it chose).
+ */
 export function checkAnswer(value: unknown, name: string): string | null {
 	const problem = check(AnswerSchema, value, name);
 	if (problem) return problem;
@@ -511,6 +540,8 @@ export function checkAnswer(value: unknown, name: string): string | null {
 		return `${name} is made due (rating 0) but lacks the state or due date it set`;
 	if (a.rating !== 0 && (a.state !== undefined || a.due !== undefined))
 		return `${name} has a state or due date, which only a made-due review (rating 0) has`;
+	if (a.scheduledDue !== undefined && (a.rating === 0 || a.scheduledDue <= a.reviewedAt))
+		return `${name}.scheduledDue must be a due date after the answer, and only an answer (rating 1 to 4) has one`;
 	return null;
 }
 

@@ -11,7 +11,7 @@ import {
 } from './reviews.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
-import { State } from '../srs/scheduler.ts';
+import { makeScheduler, rate, replayLog, State } from '../srs/scheduler.ts';
 
 const DAY = 86_400_000;
 const t0 = new Date(2026, 2, 1, 9).getTime();
@@ -85,6 +85,51 @@ describe('the review log and card states', () => {
 		await rebuildAllStates();
 		expect(await reviewsOfCard('old-card')).toHaveLength(1);
 		expect((await allStates()).has('old-card')).toBe(true);
+	});
+});
+
+describe('the day the load balancer chose, in the log', () => {
+	/** Ten new cards answered Easy at once: their reviews fall in one fuzz range, and the balancer spreads them. */
+	async function spread() {
+		for (let i = 0; i < 10; i++) await answerCard(`c${i}`, 4, { now: t0 + i * 1000, id: `r${i}` });
+		const moved = (await db.reviews.toArray()).find((r) => r.scheduledDue !== undefined);
+		expect(moved).toBeDefined();
+		return moved!;
+	}
+
+	it('is written with the answer, and Undo and replays keep it', async () => {
+		const moved = await spread();
+		const fuzzDay = rate(makeScheduler(DEFAULT_SETTINGS), moved.cardId, undefined, 4, moved.reviewedAt, 'x')
+			.state.due;
+		expect(moved.scheduledDue).not.toBe(fuzzDay);
+		const before = (await allStates()).get(moved.cardId)!;
+		expect(before.due).toBe(moved.scheduledDue);
+
+		// The next answer builds on the day chosen (ts-fsrs logs the interval the card had), and a replay of
+		// the card's log gives every row as answering wrote it.
+		const next = await answerCard(moved.cardId, 3, { now: before.due });
+		const stored = await reviewsOfCard(moved.cardId);
+		const replayed = replayLog(makeScheduler(DEFAULT_SETTINGS), moved.cardId, stored)!;
+		expect(replayed.rows).toEqual(stored);
+		expect(replayed.state).toEqual(next.state);
+
+		// Undo of the next answer: the card is due on the day chosen again.
+		await undoReview(next.review.id);
+		expect((await allStates()).get(moved.cardId)).toEqual(before);
+	});
+
+	it('is recomputed by a Reschedule, and ignored outside the answer’s fuzz range', async () => {
+		const moved = await spread();
+		const f = makeScheduler(DEFAULT_SETTINGS);
+		const fuzzDay = rate(f, moved.cardId, undefined, 4, moved.reviewedAt, 'x').state.due;
+		await rebuildAllStates();
+		expect((await allStates()).get(moved.cardId)!.due).toBe(fuzzDay);
+		expect((await db.reviews.get(moved.id))!.scheduledDue).toBe(moved.scheduledDue);
+
+		// A day the balancer could not have chosen for this answer (a log answered under other settings).
+		const far = { ...moved, scheduledDue: moved.reviewedAt + 200 * DAY };
+		expect(replayLog(f, moved.cardId, [far])!.state.due).toBe(fuzzDay);
+		expect(replayLog(f, moved.cardId, [moved])!.state.due).toBe(moved.scheduledDue);
 	});
 });
 

@@ -2,10 +2,9 @@
 import type { Answer, CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import { makeScheduler, dueNowRow, rate } from '../srs/scheduler.ts';
 import { becameLeech } from '../srs/leech.ts';
-import { balanceState, balancing, fuzzRange, rangeDays } from '../srs/balance.ts';
-import type { StudyDatabase } from './schema.ts';
+import { balancing } from '../srs/balance.ts';
 import { getDb } from './index.ts';
-import { readSettings, replayCard } from './log.ts';
+import { balancedState, readSettings, replayCard } from './log.ts';
 
 export function newId(): string {
 	return crypto.randomUUID();
@@ -36,7 +35,12 @@ export async function answerCard(
 	return db.transaction('rw', db.reviews, db.cardStates, db.cardFlags, async () => {
 		const current = await db.cardStates.get(cardId);
 		const result = rate(f, cardId, current, answer, now, id, options.durationMs);
-		if (balancing(settings)) result.state = await balanced(db, settings, result.state, result.review);
+		if (balancing(settings)) {
+			const state = await balancedState(db, settings, result.state, result.review);
+			// The day chosen goes in the log, so that every replay of it (Undo, an import, another device) keeps it.
+			if (state.due !== result.state.due) result.review.scheduledDue = state.due;
+			result.state = state;
+		}
 		await db.reviews.add(result.review);
 		await db.cardStates.put(result.state);
 		if (settings.leechAction !== 'suspend' || !becameLeech(current, result.state)) return result;
@@ -45,28 +49,6 @@ export async function answerCard(
 		await db.cardFlags.put(flag);
 		return { ...result, leech: { flag, before } };
 	});
-}
-
-/** The state after an answer with its review moved by the load balancer and easy days, when they move it. */
-async function balanced(
-	db: StudyDatabase,
-	settings: SrsSettings,
-	state: CardStateRow,
-	review: ReviewRow
-): Promise<CardStateRow> {
-	const plain = makeScheduler({ ...settings, fuzz: false });
-	const range = fuzzRange(state, review.elapsedDays, plain, settings.maximumInterval);
-	if (!range) return state;
-	const days = rangeDays(range, review.reviewedAt, settings.dayStartHour);
-	const dueTimes: number[] = [];
-	// The due times alone, from the index: the days' counts cost the cards due in these few days.
-	await db.cardStates
-		.where('due')
-		.between(days[0]!, days[days.length - 1]!, true, false)
-		.eachKey((due, cursor) => {
-			if (cursor.primaryKey !== state.cardId) dueTimes.push(due as number);
-		});
-	return balanceState(state, range, review.reviewedAt, settings, dueTimes);
 }
 
 /**
@@ -104,7 +86,8 @@ export async function rebuildAllStates(
 		// States of cards with no reviews left go too.
 		await db.cardStates.clear();
 		for (const [i, cardId] of cardIds.entries()) {
-			await replayCard(db, f, cardId);
+			// New settings give new due dates: the days the load balancer chose under the old ones go.
+			await replayCard(db, f, cardId, [], { recompute: true });
 			onProgress?.(i + 1, cardIds.length);
 		}
 		return cardIds.length;

@@ -24,6 +24,8 @@ export interface SyncedAnswer {
 	/** Only for rating 0 (made due): the state and due date it set. */
 	state?: number;
 	due?: number;
+	/** Only for an answer the load balancer moved: the due date it chose. */
+	scheduledDue?: number;
 }
 
 /** The settings that sync carries (the review settings and the reader's knowledge map). */
@@ -210,6 +212,8 @@ function answerOf(row: ReviewRow): SyncedAnswer {
 	if (row.rating === 0) {
 		answer.state = row.state;
 		answer.due = row.due;
+	} else if (row.scheduledDue !== undefined) {
+		answer.scheduledDue = row.scheduledDue;
 	}
 	return answer;
 }

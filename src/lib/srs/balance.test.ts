@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CardStateRow, SrsSettings } from '../model.ts';
 import { balanceState, fuzzRange, pickInterval, rangeDays, type FuzzRange } from './balance.ts';
-import { DEFAULT_SETTINGS as DEFAULTS } from './defaults.ts';
-
-// The balancer on (it is off by default).
-const DEFAULT_SETTINGS = { ...DEFAULTS, loadBalance: true };
+import { DEFAULT_SETTINGS } from './defaults.ts';
 import { dayStart } from './day.ts';
 import { makeScheduler, rate, State } from './scheduler.ts';
 

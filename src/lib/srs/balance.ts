@@ -6,9 +6,8 @@
 // balancer changes nothing, and every choice is a function of the card, its answer and the counts: the same
 // inputs always give the same day.
 import type { CardStateRow, SrsSettings } from '../model.ts';
-import { get_fuzz_range, type FSRS } from 'ts-fsrs';
+import { get_fuzz_range, State, type FSRS } from 'ts-fsrs';
 import { dayStart } from './day.ts';
-import { State } from './scheduler.ts';
 
 const DAY_MS = 86_400_000;
 /** An easy day takes this share of a normal day's reviews. */

@@ -12,7 +12,7 @@ export const DEFAULT_SETTINGS: Readonly<SrsSettings> = Object.freeze({
 	fuzz: true,
 	dayStartHour: 4,
 	leechAction: 'suspend',
-	loadBalance: false,
+	loadBalance: true,
 	easyDays: [],
 	parameters: null
 });

@@ -1,19 +1,21 @@
 // Scheduling over ts-fsrs: rating a card, previewing intervals, and rebuilding a card from its log.
 // Pure functions: they take rows and return rows; db/ stores them.
 import type { Answer, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
+import { fuzzRange } from './balance.ts';
 import {
 	createEmptyCard,
+	date_diff,
 	fsrs,
 	generatorParameters,
-	Rating,
 	State,
 	type Card as FsrsCard,
 	type FSRS,
-	type FSRSHistory,
 	type Grade,
 	type ReviewLog,
 	type StepUnit
 } from 'ts-fsrs';
+
+const DAY_MS = 86_400_000;
 
 export const ANSWERS: readonly Answer[] = [1, 2, 3, 4];
 export const ANSWER_NAMES: Record<Answer, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
@@ -145,47 +147,40 @@ export function replay(f: FSRS, cardId: string, reviews: readonly ReviewRow[]): 
 	return replayLog(f, cardId, reviews)?.state;
 }
 
-/** What a replay needs of a review: the answer and its time; for rating 0, the state and due date it set. */
+/**
+ * What a replay needs of a review: the answer and its time; for rating 0, the state and due date it set; for an
+ * answer the load balancer moved, the due date it chose.
+ */
 export type ReplayReview = Pick<ReviewRow, 'id' | 'rating' | 'reviewedAt' | 'durationMs'> &
-	Partial<Pick<ReviewRow, 'state' | 'due'>>;
+	Partial<Pick<ReviewRow, 'state' | 'due' | 'scheduledDue'>>;
 
 /**
  * Replays a card's log (in any order) and gives its state and the log as whole rows, in time order, each
  * with what ts-fsrs logged with it derived again by the replay: the values answering the card gave (`rate`,
- * `dueNowRow`) when the settings are those it was answered with, and for logs merged from two devices the
- * values of the one merged log, whatever order the files came in. Only the review itself is kept from the
- * input: id, rating, time and duration, and for rating 0 the state and due date it set.
+ * `dueNowRow`, the balancer in db/reviews.ts) when the settings are those it was answered with, and for logs
+ * merged from two devices the values of the one merged log, whatever order the files came in. Only the review
+ * itself is kept from the input: id, rating, time and duration, for rating 0 the state and due date it set, and
+ * the day an answer's review was moved to (`scheduledDue`).
+ *
+ * That day is kept when it lies in the fuzz range the replayed answer gives (the balancer chooses only there),
+ * so every replay of the log (Undo, an import, another device's sync) gives the due date answering gave.
+ * `recompute` (a Reschedule under new settings) ignores it: each answer gets the day fuzz draws.
  */
 export function replayLog(
 	f: FSRS,
 	cardId: string,
-	reviews: readonly ReplayReview[]
+	reviews: readonly ReplayReview[],
+	options: { recompute?: boolean } = {}
 ): { state: CardStateRow; rows: ReviewRow[] } | undefined {
 	if (!reviews.length) return undefined;
 	const sorted = [...reviews].sort(byReviewTime);
-	const history: FSRSHistory[] = sorted.map((r) =>
-		r.rating === 0
-			? {
-					rating: Rating.Manual,
-					review: new Date(r.reviewedAt),
-					state: r.state as State,
-					due: new Date(r.due ?? r.reviewedAt)
-				}
-			: { rating: r.rating as Grade, review: new Date(r.reviewedAt) }
-	);
-	const first = new Date(sorted[0]!.reviewedAt);
-	const { collections } = f.reschedule(createEmptyCard(first), history, {
-		skipManual: false,
-		first_card: createEmptyCard(first),
-		now: first
-	});
-	const last = collections[collections.length - 1];
-	if (!last) return undefined;
-	const rows = sorted.map((r, i): ReviewRow => {
+	let card = createEmptyCard(new Date(sorted[0]!.reviewedAt));
+	const rows = sorted.map((r): ReviewRow => {
 		const row = { id: r.id, cardId, rating: r.rating, reviewedAt: r.reviewedAt, durationMs: r.durationMs };
 		if (r.rating === 0) {
 			// As dueNowRow wrote it: the card as it was before, and the state and due date set.
-			const before = i ? collections[i - 1]!.card : createEmptyCard(new Date(r.reviewedAt));
+			const before = card;
+			card = madeDue(before, r.reviewedAt, (r.state ?? before.state) as State, r.due ?? r.reviewedAt);
 			return {
 				...row,
 				state: r.state ?? before.state,
@@ -198,9 +193,60 @@ export function replayLog(
 				learningSteps: before.learning_steps
 			};
 		}
-		return { ...row, ...logFields(collections[i]!.log) };
+		const next = f.next(card, new Date(r.reviewedAt), r.rating as Grade);
+		card = next.card;
+		if (r.scheduledDue === undefined) return { ...row, ...logFields(next.log) };
+		const kept = !options.recompute && keptDay(f, card, next.log.elapsed_days, r.reviewedAt, r.scheduledDue);
+		if (kept) card = kept;
+		return { ...row, ...logFields(next.log), scheduledDue: r.scheduledDue };
 	});
-	return { state: fromFsrsCard(cardId, last.card), rows };
+	return { state: fromFsrsCard(cardId, card), rows };
+}
+
+/**
+ * A made-due review (rating 0) as ts-fsrs's reschedule applies a manual rating: the card takes the state and
+ * due date set, keeps its memory, and counts one more review.
+ */
+function madeDue(card: FsrsCard, at: number, state: State, due: number): FsrsCard {
+	const reviewed = new Date(at);
+	if (state === State.New) return { ...createEmptyCard(reviewed), last_review: reviewed };
+	const elapsed =
+		card.state !== State.New && card.last_review ? date_diff(reviewed, card.last_review, 'days') : 0;
+	return {
+		...card,
+		state,
+		due: new Date(due),
+		last_review: reviewed,
+		elapsed_days: elapsed,
+		scheduled_days: date_diff(new Date(due), reviewed, 'days'),
+		reps: card.reps + 1
+	};
+}
+
+/** Schedulers like the replay's own with fuzz off, to find the range fuzz drew in. */
+const plainOf = new WeakMap<FSRS, FSRS>();
+
+/**
+ * The card after an answer with its review on the day the log says the answer chose (`scheduledDue`), or null
+ * when that day is not one the balancer could have chosen for this answer (outside its fuzz range: the log was
+ * answered under other settings).
+ */
+function keptDay(
+	f: FSRS,
+	after: FsrsCard,
+	elapsedDays: number,
+	reviewedAt: number,
+	scheduledDue: number
+): FsrsCard | null {
+	let plain = plainOf.get(f);
+	if (!plain) {
+		plain = fsrs({ ...f.parameters, enable_fuzz: false });
+		plainOf.set(f, plain);
+	}
+	const range = fuzzRange(fromFsrsCard('', after), elapsedDays, plain, f.parameters.maximum_interval);
+	const interval = (scheduledDue - reviewedAt) / DAY_MS;
+	if (!range || !Number.isInteger(interval) || interval < range.min || interval > range.max) return null;
+	return { ...after, due: new Date(scheduledDue), scheduled_days: interval };
 }
 
 /** When each answer would bring the card back. */

@@ -60,7 +60,7 @@ export const SettingsSchema = v.object({
 	dayStartHour: whole(0, 23),
 	// Added later than the fields above: a backup written before them has none, and gets the defaults.
 	leechAction: v.optional(v.picklist(['suspend', 'tag']), 'suspend'),
-	loadBalance: v.optional(v.boolean(), false),
+	loadBalance: v.optional(v.boolean(), true),
 	easyDays: v.optional(
 		v.pipe(
 			v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))),

@@ -119,7 +119,7 @@ describe('settings', () => {
 				fuzz: false,
 				dayStartHour: 0,
 				leechAction: 'suspend',
-				loadBalance: false,
+				loadBalance: true,
 				easyDays: [],
 				parameters: null
 			}

@@ -10,12 +10,25 @@
 //   the highest, is the latest write, the device id breaking ties.
 import type { CardFlagRow, QuizRow } from '../model.ts';
 import type { SyncChange, SyncedAnswer } from '../db/sync.ts';
-import { checkAnswer, checkFlag, checkQuiz, checkSetting, checkTime } from '../backup/validate.ts';
+import {
+	checkAnswer,
+	checkFlag,
+	checkQuiz,
+	checkSetting,
+	checkTime,
+	type CheckedAnswer
+} from '../backup/validate.ts';
+import type { Exact } from '../backup/exact.ts';
 
 const ANSWER_HASH = '0'.repeat(31) + '1';
 const DELETION_HASH = '0'.repeat(31) + '2';
 export const ANSWER_REV = `1-${ANSWER_HASH}`;
 const DEVICE = /^[0-9a-f]{20}$/;
+
+// An answer document holds what the checker passes, and the checker passes what sync carries: one type, optional
+// keys included (backup/exact.ts), so a field added to either must be added to both.
+const answerMatches: Exact<CheckedAnswer, SyncedAnswer> = true;
+void answerMatches;
 
 export interface CouchDoc {
 	_id: string;

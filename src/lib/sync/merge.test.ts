@@ -131,6 +131,25 @@ describe('sync merge rules', () => {
 		expect(await pendingCount()).toBe(0);
 	});
 
+	it('gives both devices the due dates the load balancer chose, and the log rows it wrote', async () => {
+		const [a, b, server] = await twoDevices();
+		a.use();
+		// Ten new cards answered Easy at once go to the days of one fuzz range: the balancer spreads them.
+		for (let i = 0; i < 10; i++) await answerCard(`c${i}`, 4, { now: t0 + i * 1000, id: `a${i}` });
+		const rowsA = await a.db.reviews.orderBy('id').toArray();
+		expect(rowsA.filter((r) => r.scheduledDue !== undefined).length).toBeGreaterThan(0);
+		const statesA = await allStates();
+		const moved = rowsA.find((r) => r.scheduledDue !== undefined)!;
+		expect(statesA.get(moved.cardId)!.due).toBe(moved.scheduledDue);
+
+		await a.sync(server);
+		expect(server.docs.get(`r:${moved.id}`)!.scheduledDue).toBe(moved.scheduledDue);
+		expect(await b.sync(server)).toEqual([]);
+		b.use();
+		expect(await allStates()).toEqual(statesA);
+		expect(await b.db.reviews.orderBy('id').toArray()).toEqual(rowsA);
+	});
+
 	it('sends an Undo as a deletion that removes the answer on the other device and rebuilds its card', async () => {
 		const [a, b, server] = await twoDevices();
 		a.use();
