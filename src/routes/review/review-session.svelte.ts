@@ -2,16 +2,16 @@
 // given in this session (for Undo), and what to announce. The schedule itself comes from srs/ and db/.
 import { errorText } from '$lib/errors.ts';
 import type { Answer, CardFlagRow } from '$lib/model.ts';
-import { buryCard, newId, restoreFlag, setSuspended, undoReview } from '$lib/db/reviews.ts';
+import { buryCard, restoreFlag, setSuspended } from '$lib/db/reviews.ts';
 import type { StudyData } from '$lib/db/study.ts';
 import { nextDayStart } from '$lib/srs/day.ts';
 import { cardStatus } from '$lib/srs/progress.ts';
 import { nextCard, type QueueCard } from '$lib/srs/queue.ts';
-import { ANSWER_NAMES, formatInterval, preview, rate } from '$lib/srs/scheduler.ts';
-import { becameLeech } from '$lib/srs/leech.ts';
-import { sameState, withAnswer, withFlag, withoutAnswer } from '$lib/today/study-data.ts';
+import { ANSWER_NAMES, formatInterval, preview } from '$lib/srs/scheduler.ts';
+import { giveAnswer, takeBackAnswer, type GivenAnswer } from '$lib/today/answer.ts';
+import { withFlag } from '$lib/today/study-data.ts';
 import { systemClock, TodayQueue, type Clock } from '$lib/today/today.svelte.ts';
-import { RatingQueue, type RatingQueueOptions, type SavedAnswer } from '$lib/today/rating-queue.svelte.ts';
+import { RatingQueue, type RatingQueueOptions } from '$lib/today/rating-queue.svelte.ts';
 
 /** What Undo takes back: an answer (by its review id), or a Skip or Suspend (with the flags before it). */
 export type UndoEntry =
@@ -207,63 +207,31 @@ export class ReviewSession {
 
 	#rate(rating: Answer): Promise<boolean> {
 		const cardId = this.#currentId;
-		const data = this.today.data;
-		if (!cardId || !data || !this.#revealed || this.#busy) return Promise.resolve(false);
+		if (!cardId || !this.today.data || !this.#revealed || this.#busy) return Promise.resolve(false);
 		this.#used = true;
 		const now = this.#clock.now();
-		const durationMs = now - this.#shownAt;
-		const id = newId();
-		// First of all: the journal note and the database write, so the answer is on its way to the disk
-		// before the next card is drawn.
-		const write = this.ratings.submit({ id, cardId, rating, now, durationMs }, data.settings);
-		const before = data.states.get(cardId);
-		const expected = rate(this.today.scheduler, cardId, before, rating, now, id, durationMs);
-		this.today.update(cardId, (d) => withAnswer(d, expected.review, expected.state));
-		const entry: Extract<UndoEntry, { kind: 'answer' }> = { kind: 'answer', reviewId: id, cardId };
+		const given = giveAnswer(this.today, this.ratings, cardId, rating, now, now - this.#shownAt);
+		// The same object as the answer's own entry: its leech flags are noted there once saved.
+		const entry: Extract<UndoEntry, { kind: 'answer' }> = Object.assign(given.entry, {
+			kind: 'answer' as const
+		});
 		this.#undo = [...this.#undo, entry];
-		// A leech is suspended with the answer (answerCard), so it leaves today's queue at once.
-		const flagBefore = data.flags.get(cardId) ?? null;
-		const leech = becameLeech(before, expected.state);
-		const suspend = leech && data.settings.leechAction === 'suspend';
-		if (suspend) {
-			const flag = { cardId, buriedUntil: 0, ...flagBefore, suspended: true, updatedAt: now };
-			this.today.update(cardId, (d) => withFlag(d, flag));
-		}
-		this.#leech = leech ? { cardId, suspended: suspend } : null;
+		const { expected, leech } = given;
+		this.#leech = leech ? { cardId, suspended: leech.suspended } : null;
 		const said = `${ANSWER_NAMES[rating]}: back in ${formatInterval(expected.state.due - expected.review.reviewedAt)}.`;
 		this.#showNext(
 			now,
 			leech
-				? `${said} You have forgotten this card ${expected.state.lapses} times: it is a leech${suspend ? ' and is suspended' : ''}.`
+				? `${said} You have forgotten this card ${expected.state.lapses} times: it is a leech${leech.suspended ? ' and is suspended' : ''}.`
 				: said
 		);
-		return this.#saved(write, cardId, id, expected.state, before, entry, { suspend, flagBefore });
+		return this.#saved(given, entry);
 	}
 
-	async #saved(
-		write: Promise<SavedAnswer>,
-		cardId: string,
-		id: string,
-		expected: SavedAnswer['state'],
-		before: SavedAnswer['state'] | undefined,
-		entry: Extract<UndoEntry, { kind: 'answer' }>,
-		leech: { suspend: boolean; flagBefore: CardFlagRow | null }
-	): Promise<boolean> {
+	async #saved(given: GivenAnswer, entry: Extract<UndoEntry, { kind: 'answer' }>): Promise<boolean> {
+		const { cardId } = given.entry;
 		try {
-			const saved = await write;
-			const { review, state } = saved;
-			if (saved.leech) {
-				this.today.update(cardId, (d) => withFlag(d, saved.leech!.flag));
-				entry.leechBefore = saved.leech.before;
-			} else if (leech.suspend) {
-				this.today.update(cardId, (d) => withFlag(d, unsuspended(cardId, leech.flagBefore)));
-			}
-			// Saved from the state in the database: when another tab answered this card just before, that
-			// state differs from the one in memory, and the saved one is kept (unless a later answer to the card
-			// is on its way, which builds on it).
-			if (!sameState(state, expected) && !this.ratings.writing(cardId)) {
-				this.today.update(cardId, (d) => withAnswer(withoutAnswer(d, id, cardId, null), review, state));
-			}
+			await given.saved;
 			if (!this.#answered) {
 				this.#answered = true;
 				this.#afterFirstAnswer();
@@ -271,15 +239,7 @@ export class ReviewSession {
 			this.#error = null;
 			return true;
 		} catch (error) {
-			this.#undo = this.#undo.filter((e) => e.kind !== 'answer' || e.reviewId !== id);
-			// Another answer to this card is still being written: the state in memory cannot be put back by
-			// hand, so the data are read again.
-			if (this.ratings.writing(cardId)) this.today.reload();
-			else {
-				this.today.update(cardId, (d) => withoutAnswer(d, id, cardId, before));
-				if (leech.suspend)
-					this.today.update(cardId, (d) => withFlag(d, unsuspended(cardId, leech.flagBefore)));
-			}
+			this.#undo = this.#undo.filter((e) => e !== entry);
 			this.#leech = null;
 			// What waited was meant for the card shown; the card whose answer failed is shown instead.
 			this.#stopWaiting();
@@ -312,18 +272,12 @@ export class ReviewSession {
 			if (!entry) return false;
 			let text: string;
 			if (entry.kind === 'answer') {
-				const result = await undoReview(entry.reviewId);
-				this.today.update(entry.cardId, (d) =>
-					withoutAnswer(d, entry.reviewId, entry.cardId, result ? result.state : null)
-				);
-				if (entry.leechBefore !== undefined) {
-					const flag = await restoreFlag(entry.cardId, entry.leechBefore);
-					this.today.update(entry.cardId, (d) => withFlag(d, flag));
-				}
+				const state = await takeBackAnswer(this.today, this.ratings, entry);
 				if (this.#leech?.cardId === entry.cardId) this.#leech = null;
-				text = result
-					? 'Answer taken back. The card is shown again.'
-					: 'That answer was already gone (taken back in another tab, or progress was reset).';
+				text =
+					state !== null
+						? 'Answer taken back. The card is shown again.'
+						: 'That answer was already gone (taken back in another tab, or progress was reset).';
 			} else {
 				const flag = await restoreFlag(entry.cardId, entry.before);
 				this.today.update(entry.cardId, (d) => withFlag(d, flag));
@@ -418,11 +372,6 @@ export class ReviewSession {
 		const next = nextCard(queue, this.today.now);
 		if (next) this.#show(next);
 	}
-}
-
-/** The flags a card had before a leech suspension that did not happen after all. */
-function unsuspended(cardId: string, before: CardFlagRow | null): CardFlagRow {
-	return before ?? { cardId, suspended: false, buriedUntil: 0, updatedAt: 0 };
 }
 
 let session: ReviewSession | undefined;
