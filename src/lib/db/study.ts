@@ -4,9 +4,9 @@
 import type { CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import { nextDayStart, dayStart } from '../srs/day.ts';
 import { isActive } from '../srs/queue.ts';
-import { State } from '../srs/scheduler.ts';
+import { State } from '../srs/state.ts';
 import { getDb } from './index.ts';
-import { readSettings } from './log.ts';
+import { readSettings } from './settings-row.ts';
 
 export interface StudyData {
 	settings: SrsSettings;

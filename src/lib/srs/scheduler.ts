@@ -15,8 +15,10 @@ import {
 	type StepUnit
 } from 'ts-fsrs';
 
-export const ANSWERS: readonly Answer[] = [1, 2, 3, 4];
-export const ANSWER_NAMES: Record<Answer, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+import { ANSWERS } from './answers.ts';
+
+// The answers' names and intervals' format, apart so that screens can show them without loading ts-fsrs.
+export { ANSWERS, ANSWER_NAMES, formatInterval } from './answers.ts';
 export { State };
 
 export function makeScheduler(settings: SrsSettings): FSRS {
@@ -222,19 +224,6 @@ export function recall(f: FSRS, state: CardStateRow | undefined, now: number): n
 	if (!state || state.state === State.New) return 0;
 	const at = state.lastReview != null ? Math.max(now, state.lastReview) : now;
 	return f.get_retrievability(toFsrsCard(state), new Date(at), false);
-}
-
-/** A short interval such as "1m", "10m", "3h", "4d", "2mo", "1.5y"; never negative. */
-export function formatInterval(ms: number): string {
-	const minutes = Math.max(0, ms) / 60_000;
-	if (minutes < 1) return '<1m';
-	if (minutes < 60) return `${Math.round(minutes)}m`;
-	const hours = minutes / 60;
-	if (hours < 24) return `${Math.round(hours)}h`;
-	const days = hours / 24;
-	if (days < 30) return `${Math.round(days)}d`;
-	if (days < 365) return `${Math.round((days / 30) * 10) / 10}mo`.replace('.0mo', 'mo');
-	return `${Math.round((days / 365) * 10) / 10}y`.replace('.0y', 'y');
 }
 
 /** What ts-fsrs logged of an answer, as a review row keeps it. */

@@ -4,13 +4,39 @@
 // order the answers were given); then the answer is applied to today's queue in memory, with a leech suspended at
 // once when the settings say so; the write's result replaces what memory guessed, and a failed write is rolled
 // back in memory.
-import type { Answer, CardFlagRow, CardStateRow, ReviewRow } from '../model.ts';
-import { newId, restoreFlag, undoReview } from '../db/reviews.ts';
+//
+// This module brings the scheduler (ts-fsrs) and the writes: the review screen loads it once its first card is
+// shown, as today's queue needs neither.
+import type { Answer, CardFlagRow, CardStateRow, PendingAnswer, ReviewRow, SrsSettings } from '../model.ts';
+import { answerCard, newId, restoreFlag, undoReview } from '../db/reviews.ts';
 import { becameLeech } from '../srs/leech.ts';
-import { rate } from '../srs/scheduler.ts';
+import { makeScheduler, rate } from '../srs/scheduler.ts';
 import type { RatingQueue, SavedAnswer } from './rating-queue.svelte.ts';
 import { sameState, withAnswer, withFlag, withoutAnswer } from './study-data.ts';
 import type { TodayQueue } from './today.svelte.ts';
+
+export { preview } from '../srs/scheduler.ts';
+export { buryCard, restoreFlag, setSuspended } from '../db/reviews.ts';
+
+type Scheduler = ReturnType<typeof makeScheduler>;
+const schedulers = new WeakMap<SrsSettings, Scheduler>();
+
+/** The scheduler of these settings (one per settings read: today's data keep theirs until read again). */
+export function schedulerFor(settings: SrsSettings): Scheduler {
+	let f = schedulers.get(settings);
+	if (!f) schedulers.set(settings, (f = makeScheduler(settings)));
+	return f;
+}
+
+/** The write every rating makes (a rating queue's `write`). */
+export function writeAnswer(answer: PendingAnswer, settings: SrsSettings): Promise<SavedAnswer> {
+	return answerCard(answer.cardId, answer.rating, {
+		id: answer.id,
+		now: answer.now,
+		durationMs: answer.durationMs,
+		settings
+	});
+}
 
 /** What Undo needs of an answer. */
 export interface GivenEntry {
@@ -51,7 +77,7 @@ export function giveAnswer(
 	// anything is drawn.
 	const write = ratings.submit({ id, cardId, rating, now, durationMs }, data.settings);
 	const before = data.states.get(cardId);
-	const expected = rate(today.scheduler, cardId, before, rating, now, id, durationMs);
+	const expected = rate(schedulerFor(data.settings), cardId, before, rating, now, id, durationMs);
 	today.update(cardId, (d) => withAnswer(d, expected.review, expected.state));
 	// A leech is suspended with the answer (answerCard), so it leaves today's queue at once.
 	const flagBefore = data.flags.get(cardId) ?? null;

@@ -2,13 +2,13 @@
 // given in this session (for Undo), and what to announce. The schedule itself comes from srs/ and db/.
 import { errorText } from '$lib/errors.ts';
 import type { Answer, CardFlagRow } from '$lib/model.ts';
-import { buryCard, restoreFlag, setSuspended } from '$lib/db/reviews.ts';
 import type { StudyData } from '$lib/db/study.ts';
+import { afterPaint } from '$lib/perf.ts';
+import { ANSWER_NAMES, formatInterval } from '$lib/srs/answers.ts';
 import { nextDayStart } from '$lib/srs/day.ts';
 import { cardStatus } from '$lib/srs/progress.ts';
 import { nextCard, type QueueCard } from '$lib/srs/queue.ts';
-import { ANSWER_NAMES, formatInterval, preview } from '$lib/srs/scheduler.ts';
-import { giveAnswer, takeBackAnswer, type GivenAnswer } from '$lib/today/answer.ts';
+import type { GivenAnswer } from '$lib/today/answer.ts';
 import { withFlag } from '$lib/today/study-data.ts';
 import { systemClock, TodayQueue, type Clock } from '$lib/today/today.svelte.ts';
 import { RatingQueue, type RatingQueueOptions } from '$lib/today/rating-queue.svelte.ts';
@@ -32,6 +32,11 @@ export interface ReviewSnapshot {
 }
 
 export type CardKind = 'new' | 'learning' | 'review';
+
+/** Answering: the scheduler and the writes (today/answer.ts), loaded once the first card is painted. */
+type Answering = typeof import('$lib/today/answer.ts');
+
+const NOT_LOADED = 'the app’s code for answering did not load (reload the page)';
 
 export interface ReviewSessionOptions {
 	clock?: Clock;
@@ -67,6 +72,8 @@ export class ReviewSession {
 	/** Whether this session gave an answer yet (persistent storage is asked for after the first). */
 	#answered = false;
 	#stopListening: (() => void) | null = null;
+	#answering = $state.raw<Answering | null>(null);
+	#loading: Promise<Answering> | undefined;
 
 	constructor(cards: readonly QueueCard[], options: ReviewSessionOptions = {}) {
 		this.#clock = options.clock ?? systemClock;
@@ -76,7 +83,33 @@ export class ReviewSession {
 			options.afterFirstAnswer ??
 			(() => void import('$lib/pwa/storage.ts').then((s) => s.requestPersistence()).catch(() => false));
 		this.today = new TodayQueue(cards, this.#clock);
-		this.ratings = new RatingQueue(options.ratings);
+		this.ratings = new RatingQueue({
+			write: (answer, settings) => {
+				if (!this.#answering) throw new Error(NOT_LOADED);
+				return this.#answering.writeAnswer(answer, settings);
+			},
+			...options.ratings
+		});
+	}
+
+	/**
+	 * Loads answering (the scheduler and the writes): started once the first card is painted, so the first card
+	 * does not wait for it; Show answer and the ratings given before it has loaded wait for it (`#ready`).
+	 */
+	load(): Promise<Answering> {
+		this.#loading ??= import('$lib/today/answer.ts').then(
+			(module) => (this.#answering = module),
+			(error: unknown) => {
+				this.#loading = undefined; // tried again on the next call
+				throw error;
+			}
+		);
+		return this.#loading;
+	}
+
+	/** Before Show answer or a rating: while answering loads, the rating queue has no room, so they wait in turn. */
+	#ready(): void {
+		if (!this.#answering) this.ratings.hold(this.load());
 	}
 
 	/** The card to show, or null: when loading, or when today's work is done for now. */
@@ -141,9 +174,10 @@ export class ReviewSession {
 	readonly intervals = $derived.by((): Record<Answer, number> | null => {
 		const id = this.#currentId;
 		const data = this.today.data;
-		if (!id || !data || !this.#revealed) return null;
+		const answering = this.#answering;
+		if (!id || !data || !this.#revealed || !answering) return null;
 		const now = this.today.now;
-		const due = preview(this.today.scheduler, id, data.states.get(id), now);
+		const due = answering.preview(answering.schedulerFor(data.settings), id, data.states.get(id), now);
 		return { 1: due[1] - now, 2: due[2] - now, 3: due[3] - now, 4: due[4] - now };
 	});
 
@@ -167,12 +201,17 @@ export class ReviewSession {
 		// With keys still waiting, this one is for a card after the one shown: it waits its turn too.
 		if (!this.#currentId || (this.#revealed && !this.ratings.waiting)) return;
 		this.#used = true;
+		this.#ready();
 		if (this.ratings.hasRoom && !this.ratings.waiting) this.#refused = null;
 		this.#revealsWaiting++;
 		// Shows the card current when it runs: keys pressed while waiting (Space, 3, Space, 3) run in turn.
 		const taken = this.ratings.whenRoom(() => {
 			this.#revealsWaiting = Math.max(0, this.#revealsWaiting - 1);
 			if (!this.#currentId || this.#revealed) return;
+			if (!this.#answering) {
+				this.#error = `The answer cannot be shown: ${NOT_LOADED}.`;
+				return;
+			}
 			this.today.tick();
 			this.#revealed = true;
 			this.#announcement = '';
@@ -191,6 +230,7 @@ export class ReviewSession {
 	 */
 	answer(rating: Answer): Promise<boolean> {
 		if (this.#busy) return Promise.resolve(false);
+		this.#ready();
 		if (!this.ratings.waiting && this.ratings.hasRoom) return this.#rate(rating);
 		return new Promise<boolean>((resolve) => {
 			const taken = this.ratings.whenRoom(
@@ -207,10 +247,15 @@ export class ReviewSession {
 
 	#rate(rating: Answer): Promise<boolean> {
 		const cardId = this.#currentId;
+		const answering = this.#answering;
 		if (!cardId || !this.today.data || !this.#revealed || this.#busy) return Promise.resolve(false);
 		this.#used = true;
+		if (!answering) {
+			this.#error = `The answer could not be saved: ${NOT_LOADED}.`;
+			return Promise.resolve(false);
+		}
 		const now = this.#clock.now();
-		const given = giveAnswer(this.today, this.ratings, cardId, rating, now, now - this.#shownAt);
+		const given = answering.giveAnswer(this.today, this.ratings, cardId, rating, now, now - this.#shownAt);
 		// The same object as the answer's own entry: its leech flags are noted there once saved.
 		const entry: Extract<UndoEntry, { kind: 'answer' }> = Object.assign(given.entry, {
 			kind: 'answer' as const
@@ -252,11 +297,13 @@ export class ReviewSession {
 
 	/** Skip until tomorrow: the card leaves today's queue until the next study day begins. */
 	skip(): Promise<boolean> {
-		return this.#flag('skip', (id, data, now) => buryCard(id, nextDayStart(now, data.settings.dayStartHour)));
+		return this.#flag('skip', (a, id, data, now) =>
+			a.buryCard(id, nextDayStart(now, data.settings.dayStartHour))
+		);
 	}
 
 	suspend(): Promise<boolean> {
-		return this.#flag('suspend', (id) => setSuspended(id, true));
+		return this.#flag('suspend', (a, id) => a.setSuspended(id, true));
 	}
 
 	/** Takes back the last answer, Skip or Suspend of this session, and shows that card again. */
@@ -266,20 +313,21 @@ export class ReviewSession {
 		this.#used = true;
 		this.#stopWaiting();
 		try {
+			const answering = await this.load();
 			// The last answer may still be on its way: Undo takes back what was saved.
 			await this.ratings.settled();
 			const entry = this.#undo.at(-1);
 			if (!entry) return false;
 			let text: string;
 			if (entry.kind === 'answer') {
-				const state = await takeBackAnswer(this.today, this.ratings, entry);
+				const state = await answering.takeBackAnswer(this.today, this.ratings, entry);
 				if (this.#leech?.cardId === entry.cardId) this.#leech = null;
 				text =
 					state !== null
 						? 'Answer taken back. The card is shown again.'
 						: 'That answer was already gone (taken back in another tab, or progress was reset).';
 			} else {
-				const flag = await restoreFlag(entry.cardId, entry.before);
+				const flag = await answering.restoreFlag(entry.cardId, entry.before);
 				this.today.update(entry.cardId, (d) => withFlag(d, flag));
 				text = `${entry.kind === 'skip' ? 'Skip' : 'Suspend'} taken back. The card is shown again.`;
 			}
@@ -313,7 +361,7 @@ export class ReviewSession {
 
 	async #flag(
 		kind: 'skip' | 'suspend',
-		write: (cardId: string, data: StudyData, now: number) => Promise<CardFlagRow>
+		write: (answering: Answering, cardId: string, data: StudyData, now: number) => Promise<CardFlagRow>
 	): Promise<boolean> {
 		const cardId = this.#currentId;
 		const data = this.today.data;
@@ -322,12 +370,13 @@ export class ReviewSession {
 		this.#used = true;
 		this.#stopWaiting();
 		try {
+			const answering = await this.load();
 			// The answers still being saved go first, so Undo takes things back in the order they were done.
 			await this.ratings.settled();
 			if (this.#currentId !== cardId) return false;
 			const now = this.#clock.now();
 			const before = this.today.data?.flags.get(cardId) ?? null;
-			const flag = await write(cardId, this.today.data ?? data, now);
+			const flag = await write(answering, cardId, this.today.data ?? data, now);
 			this.today.update(cardId, (d) => withFlag(d, flag));
 			this.#undo = [...this.#undo, { kind, cardId, before }];
 			this.#error = null;
@@ -358,6 +407,9 @@ export class ReviewSession {
 	}
 
 	#show(cardId: string | null): void {
+		// Answering loads once the first card is painted (in a browser; elsewhere when first needed).
+		if (cardId && !this.#loading && typeof requestAnimationFrame === 'function')
+			void afterPaint().then(() => this.load().catch(() => {}));
 		this.#turn++;
 		this.#currentId = cardId;
 		this.#revealed = false;

@@ -9,8 +9,15 @@ import { errorText } from '$lib/errors.ts';
 import { loadRecallOn, saveRecallOn } from '$lib/db/reading.ts';
 import { cardStatus } from '$lib/srs/progress.ts';
 import { limitsLeft } from '$lib/srs/queue.ts';
-import { ANSWER_NAMES, formatInterval, preview } from '$lib/srs/scheduler.ts';
-import { giveAnswer, takeBackAnswer, type GivenEntry } from '$lib/today/answer.ts';
+import { ANSWER_NAMES, formatInterval } from '$lib/srs/answers.ts';
+import {
+	giveAnswer,
+	preview,
+	schedulerFor,
+	takeBackAnswer,
+	writeAnswer,
+	type GivenEntry
+} from '$lib/today/answer.ts';
 import { RatingQueue } from '$lib/today/rating-queue.svelte.ts';
 import { TodayQueue } from '$lib/today/today.svelte.ts';
 
@@ -27,7 +34,7 @@ export type StateListener = (cardId: string, state: CardStateRow | undefined) =>
 
 export class RecallState {
 	readonly today = new TodayQueue(cards);
-	readonly ratings = new RatingQueue();
+	readonly ratings = new RatingQueue({ write: writeAnswer });
 	readonly #onState: StateListener;
 	#on = $state(false);
 	#loaded = $state(false);
@@ -123,7 +130,7 @@ export class RecallState {
 		const data = this.today.data;
 		if (!data) return null;
 		const now = this.today.now;
-		const due = preview(this.today.scheduler, cardId, data.states.get(cardId), now);
+		const due = preview(schedulerFor(data.settings), cardId, data.states.get(cardId), now);
 		return { 1: due[1] - now, 2: due[2] - now, 3: due[3] - now, 4: due[4] - now };
 	}
 
