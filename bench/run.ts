@@ -8,7 +8,8 @@
 // full sync alone, bench/sync.ts; optimizer: bench/optimizer.ts alone, on the build in build/),
 // LIGHTHOUSE_RUNS (default 3), BENCH_RUNS (page loads per figure), BENCH_PARTS (a comma-separated list of
 // the parts to run: stats, reader, queue, startup, answers, export, import, lighthouse; default all), and
-// BENCH_PROFILE=1 (a JavaScript CPU profile while answering: what ran during each task over 30 ms).
+// BENCH_PROFILE=1 (a JavaScript CPU profile while answering: what ran during each long task and slow answer),
+// BENCH_MARKS=1 (the User Timing entries of the last opening of /review).
 import type { CardStateRow, ReviewRow, SrsSettings } from '../src/lib/model.ts';
 import { encodeBackup, serializeBackup } from '../src/lib/backup/format.ts';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -477,8 +478,20 @@ async function benchCollection(collection: Collection, port: number, end: number
 		}
 		if (runs('reader'))
 			out.readerMap = figure(await pageLoads(page, at(`/read/${seed.document}`), 'reader:map'));
-		if (runs('queue'))
+		if (runs('queue')) {
 			out.queueBuild = figure(await pageLoads(page, at('/review'), 'queue:build'), '≤50 ms (stress)');
+			// BENCH_MARKS=1: the User Timing entries of the last opening, to see where the time went.
+			if (process.env.BENCH_MARKS)
+				log(
+					await page.evaluate(() =>
+						performance
+							.getEntries()
+							.filter((e) => e.entryType === 'mark' || e.entryType === 'measure')
+							.map((e) => `${e.name} ${Math.round(e.startTime)}+${Math.round(e.duration)}`)
+							.join('; ')
+					)
+				);
+		}
 
 		// Cold starts: the browser closed and opened again on the same profile, the app from the worker's cache.
 		log(`${collection}: cold starts…`);

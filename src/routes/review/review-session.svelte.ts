@@ -10,6 +10,7 @@ import { cardStatus } from '$lib/srs/progress.ts';
 import { nextCard, type QueueCard } from '$lib/srs/queue.ts';
 import type { GivenAnswer } from '$lib/today/answer.ts';
 import { withFlag } from '$lib/today/study-data.ts';
+import { prepareWhen } from '$lib/ui/format.ts';
 import { systemClock, TodayQueue, type Clock } from '$lib/today/today.svelte.ts';
 import { RatingQueue, type RatingQueueOptions } from '$lib/today/rating-queue.svelte.ts';
 
@@ -105,6 +106,17 @@ export class ReviewSession {
 			}
 		);
 		return this.#loading;
+	}
+
+	/**
+	 * Once the first card is painted (in a browser; elsewhere answering loads when first needed): answering
+	 * loads, and when the browser is idle the formats of the day's summary are made, so that neither the first
+	 * answer nor the last (which shows the summary) waits for them.
+	 */
+	#prepare(): void {
+		void this.load().catch(() => {});
+		if (typeof requestIdleCallback === 'function')
+			requestIdleCallback(() => prepareWhen(), { timeout: 3000 });
 	}
 
 	/** Before Show answer or a rating: while answering loads, the rating queue has no room, so they wait in turn. */
@@ -407,9 +419,8 @@ export class ReviewSession {
 	}
 
 	#show(cardId: string | null): void {
-		// Answering loads once the first card is painted (in a browser; elsewhere when first needed).
 		if (cardId && !this.#loading && typeof requestAnimationFrame === 'function')
-			void afterPaint().then(() => this.load().catch(() => {}));
+			void afterPaint().then(() => this.#prepare());
 		this.#turn++;
 		this.#currentId = cardId;
 		this.#revealed = false;
