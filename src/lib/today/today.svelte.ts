@@ -7,13 +7,17 @@ import { errorText } from '../errors.ts';
 import type { SrsSettings } from '../model.ts';
 import { getDb } from '../db/index.ts';
 import { onChangeElsewhere } from '../db/changes.ts';
-import { loadStudyData, type StudyData } from '../db/study.ts';
+import { loadStudyData, prepareStudyData, type StudyData } from '../db/study.ts';
 import { dayStart } from '../srs/day.ts';
 import { daySummary } from '../srs/progress.ts';
 import { nextChange, QueuePlan, type QueueCard } from '../srs/queue.ts';
 import { recallCurve } from '../srs/curve.ts';
 import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { measureSince } from '../perf.ts';
+
+// In a browser, the database starts opening and the settings' validator loading as this module loads (while the
+// deck is fetched and the screen is drawn), not when the screen first asks for today's data.
+if (typeof document !== 'undefined') prepareStudyData();
 
 /** Time and timers, injected so that tests can move time by hand. */
 export interface Clock {
