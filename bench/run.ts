@@ -6,7 +6,10 @@
 // uses the next port), BENCH_ONLY=real|stress to run one collection
 // (lighthouse: only the Lighthouse audits, which otherwise run with the real collection; sync: the first
 // full sync alone, bench/sync.ts; optimizer: bench/optimizer.ts alone, on the build in build/),
-// LIGHTHOUSE_RUNS (default 3), BENCH_RUNS (page loads per figure).
+// LIGHTHOUSE_RUNS (default 3), BENCH_RUNS (page loads per figure), BENCH_PARTS (a comma-separated list of
+// the parts to run: stats, reader, queue, startup, answers, export, import, lighthouse; default all), and
+// BENCH_PROFILE=1 (a JavaScript CPU profile while answering: what ran during each long task and slow answer),
+// BENCH_MARKS=1 (the User Timing entries of the last opening of /review).
 import type { CardStateRow, ReviewRow, SrsSettings } from '../src/lib/model.ts';
 import { encodeBackup, serializeBackup } from '../src/lib/backup/format.ts';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -64,6 +67,14 @@ const TARGETS: Record<
 		export: '≤3 s'
 	}
 };
+
+const PARTS = ['stats', 'reader', 'queue', 'startup', 'answers', 'export', 'import', 'lighthouse'] as const;
+type Part = (typeof PARTS)[number];
+const chosen = process.env.BENCH_PARTS?.split(',').map((p) => p.trim());
+for (const p of chosen ?? [])
+	if (!(PARTS as readonly string[]).includes(p)) throw new Error(`BENCH_PARTS: no part ${p}`);
+/** Whether a part of the bench runs (BENCH_PARTS; all by default). */
+const runs = (part: Part) => !chosen || chosen.includes(part);
 
 interface Figure {
 	/** What was timed, when it is not the app's own measure (e.g. wall clock). */
@@ -257,11 +268,78 @@ async function longestTaskSince(page: Page, since: number): Promise<number> {
 	);
 }
 
+/** A long task or a slow answer while answering, with the functions that took most of it (self time, from the CPU profile). */
+interface TaskProfile {
+	start: number;
+	duration: number;
+	/** The answer (1 = the first) whose measure the task falls in, if any. */
+	answer: number | null;
+	top: { name: string; ms: number }[];
+}
+
+interface CpuProfile {
+	nodes: {
+		id: number;
+		callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+	}[];
+	startTime: number;
+	samples: number[];
+	timeDeltas: number[];
+}
+
+/** Self time by function (name, file and line) within each long task of the page, from a CPU profile. */
+async function profileTasks(page: Page, profile: CpuProfile, startedAt: number): Promise<TaskProfile[]> {
+	const { tasks, answers } = await page.evaluate(() => ({
+		tasks: (globalThis as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
+		answers: performance
+			.getEntriesByName('review:answer', 'measure')
+			.map((e) => ({ start: e.startTime, end: e.startTime + e.duration }))
+	}));
+	const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+	// Sample times on the page's clock: the profile starts at `startedAt` (performance.now() just before).
+	const times: number[] = [];
+	let t = 0;
+	for (const d of profile.timeDeltas) times.push((t += d) / 1000 + startedAt);
+	// The long tasks (over 50 ms), and the answers over 25 ms whatever their tasks.
+	const windows = [
+		...tasks.filter((task) => task.start >= startedAt),
+		...answers.filter((a) => a.end - a.start > 25).map((a) => ({ start: a.start, duration: a.end - a.start }))
+	];
+	return windows.map((task) => {
+		const self = new Map<string, number>();
+		for (const [i, id] of profile.samples.entries()) {
+			const at = times[i]!;
+			if (at < task.start || at > task.start + task.duration) continue;
+			const f = nodes.get(id)!;
+			const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+			self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+		}
+		const index = answers.findIndex((a) => task.start < a.end && task.start + task.duration > a.start);
+		return {
+			start: Math.round(task.start),
+			duration: Math.round(task.duration),
+			answer: index < 0 ? null : index + 1,
+			top: [...self]
+				.sort((a, b) => b[1] - a[1])
+				.slice(0, 8)
+				.map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }))
+		};
+	});
+}
+
 /** Answers cards as a quick learner would: Space shows the answer, then a rating by key or by a tap. */
-async function answerCards(page: Page): Promise<{ times: number[]; longestTask: number }> {
+async function answerCards(
+	page: Page
+): Promise<{ times: number[]; longestTask: number; profile?: TaskProfile[] }> {
 	await page.goto('/review');
 	await page.locator('#review-question').waitFor();
+	const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+	}
 	const since = await page.evaluate(() => performance.now());
+	await cdp?.send('Profiler.start');
 	const ratings = ['Good', 'Good', 'Again', 'Good', 'Hard', 'Good', 'Easy', 'Good'];
 	for (let i = 0; i < ANSWERS; i++) {
 		// Today's work may end first (the real deck has a few dozen cards due a day).
@@ -283,7 +361,11 @@ async function answerCards(page: Page): Promise<{ times: number[]; longestTask: 
 	const times = await page.evaluate(() =>
 		performance.getEntriesByName('review:answer', 'measure').map((e) => e.duration)
 	);
-	return { times, longestTask: await longestTaskSince(page, since) };
+	const longestTask = await longestTaskSince(page, since);
+	if (!cdp) return { times, longestTask };
+	const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+	await cdp.detach();
+	return { times, longestTask, profile: await profileTasks(page, profile, since) };
 }
 
 // -------------------------------------------------------------------------------------------- backup
@@ -411,27 +493,43 @@ async function benchCollection(collection: Collection, port: number, end: number
 		page.on('pageerror', (e) => log(`${collection}: page error: ${e.message}`));
 		const at = (path: string) => `${base}${path}`;
 		log(`${collection}: stats, reader, queue…`);
-		const [statsReady, statsHeatmap] = await pageLoadsOf(page, at('/stats'), [
-			'stats:ready',
-			'stats:heatmap'
-		]);
-		out.statsReady = figure(statsReady!, TARGETS[collection].stats);
-		out.statsHeatmap = figure(
-			statsHeatmap!,
-			TARGETS[collection].heatmap,
-			'the heatmap, counted after the page is ready'
-		);
-		out.readerMap = figure(
-			await pageLoads(page, at(`/read/${seed.document}`), 'reader:map'),
-			TARGETS[collection].map
-		);
-		out.queueBuild = figure(await pageLoads(page, at('/review'), 'queue:build'), TARGETS[collection].queue);
+		if (runs('stats')) {
+			const [statsReady, statsHeatmap] = await pageLoadsOf(page, at('/stats'), [
+				'stats:ready',
+				'stats:heatmap'
+			]);
+			out.statsReady = figure(statsReady!, TARGETS[collection].stats);
+			out.statsHeatmap = figure(
+				statsHeatmap!,
+				TARGETS[collection].heatmap,
+				'the heatmap, counted after the page is ready'
+			);
+		}
+		if (runs('reader'))
+			out.readerMap = figure(
+				await pageLoads(page, at(`/read/${seed.document}`), 'reader:map'),
+				TARGETS[collection].map
+			);
+		if (runs('queue')) {
+			out.queueBuild = figure(await pageLoads(page, at('/review'), 'queue:build'), TARGETS[collection].queue);
+			// BENCH_MARKS=1: the User Timing entries of the last opening, to see where the time went.
+			if (process.env.BENCH_MARKS)
+				log(
+					await page.evaluate(() =>
+						performance
+							.getEntries()
+							.filter((e) => e.entryType === 'mark' || e.entryType === 'measure')
+							.map((e) => `${e.name} ${Math.round(e.startTime)}+${Math.round(e.duration)}`)
+							.join('; ')
+					)
+				);
+		}
 
 		// Cold starts: the browser closed and opened again on the same profile, the app from the worker's cache.
 		log(`${collection}: cold starts…`);
 		const starts: number[] = [];
 		let fromWorker = true;
-		for (let i = 0; i < Math.min(RUNS, 7); i++) {
+		for (let i = 0; i < (runs('startup') ? Math.min(RUNS, 7) : 1); i++) {
 			await context.close();
 			context = await launch(profile, base);
 			await context.addInitScript(LONG_TASKS);
@@ -451,22 +549,29 @@ async function benchCollection(collection: Collection, port: number, end: number
 			starts.push(v);
 			if (answeredByNetwork.some((u) => u.startsWith(base))) fromWorker = false;
 		}
-		out.startupFirstCard = figure(
-			starts,
-			TARGETS[collection].startup,
-			fromWorker ? undefined : 'some files came from the network, not the service worker'
-		);
+		if (runs('startup'))
+			out.startupFirstCard = figure(
+				starts,
+				TARGETS[collection].startup,
+				fromWorker ? undefined : 'some files came from the network, not the service worker'
+			);
 
-		log(`${collection}: answering ${ANSWERS} cards…`);
-		page.context().setDefaultTimeout(60_000);
-		const answers = await answerCards(page);
-		out.reviewAnswer = figure(answers.times, TARGETS[collection].answer);
-		out.reviewLongestTask = answers.longestTask;
+		if (runs('answers')) {
+			log(`${collection}: answering ${ANSWERS} cards…`);
+			page.context().setDefaultTimeout(60_000);
+			const answers = await answerCards(page);
+			out.reviewAnswer = figure(answers.times, TARGETS[collection].answer);
+			out.reviewLongestTask = answers.longestTask;
+			if (answers.profile) out.reviewProfile = answers.profile;
+		}
 
-		log(`${collection}: export…`);
-		const exported = await exportBackup(page);
-		out.backupExport = { ...exported.figure, target: TARGETS[collection].export, bytes: exported.bytes };
+		if (runs('export')) {
+			log(`${collection}: export…`);
+			const exported = await exportBackup(page);
+			out.backupExport = { ...exported.figure, target: TARGETS[collection].export, bytes: exported.bytes };
+		}
 		await context.close();
+		if (!runs('import')) return out;
 
 		log(`${collection}: import into an empty browser…`);
 		const file = join(RESULTS, `${collection}-backup.json`);
@@ -525,7 +630,7 @@ for (const [i, c] of collections.entries()) results[c] = await benchCollection(c
 
 // Lighthouse audits the real deck's build, as a first visit (empty storage, no service worker).
 let lighthouse: LighthouseFigure[] | null = null;
-if (!only || only === 'real' || only === 'lighthouse') {
+if (only === 'lighthouse' || ((!only || only === 'real') && runs('lighthouse'))) {
 	const { buildDir } = only === 'lighthouse' ? build('real') : { buildDir: join(ROOT, 'build') };
 	log('Lighthouse (mobile)…');
 	const document = loadDeck(ROOT).documents[0]!.id;
@@ -573,7 +678,12 @@ for (const [c, r] of Object.entries(results)) {
 	] as const)
 		console.log(row(name, r[key] as Figure | undefined));
 	const imp = r.backupImport as { longestTask: number; message: string; reviewsAfter: number } | undefined;
-	console.log(`longest task while answering: ${Math.round(Number(r.reviewLongestTask))} ms`);
+	if (r.reviewLongestTask !== undefined)
+		console.log(`longest task while answering: ${Math.round(Number(r.reviewLongestTask))} ms`);
+	for (const t of (r.reviewProfile ?? []) as TaskProfile[])
+		console.log(
+			`task of ${t.duration} ms at ${t.start} ms (answer ${t.answer ?? '–'}): ${t.top.map((f) => `${f.name} ${f.ms}`).join(', ')}`
+		);
 	if (imp) {
 		console.log(
 			`longest task during import:   ${Math.round(imp.longestTask)} ms   (target: none over 200 ms)`
@@ -588,4 +698,4 @@ for (const [c, r] of Object.entries(results)) {
 if (lighthouse) console.log(`\n${lighthouseTable(lighthouse)}`);
 console.log(`\nwritten to ${file}`);
 
-if (!only) save(await runSyncBench());
+if (!only && !chosen) save(await runSyncBench());

@@ -4,9 +4,9 @@
 import type { CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
 import { nextDayStart, dayStart } from '../srs/day.ts';
 import { isActive } from '../srs/queue.ts';
-import { State } from '../srs/scheduler.ts';
+import { State } from '../srs/state.ts';
 import { getDb } from './index.ts';
-import { readSettings } from './log.ts';
+import { loadValidator, settingsOf, SRS_SETTINGS_KEY } from './settings-row.ts';
 
 export interface StudyData {
 	settings: SrsSettings;
@@ -34,10 +34,12 @@ export async function loadStudyData(
 	shown: (cardId: string) => boolean = () => true
 ): Promise<StudyData> {
 	const db = getDb();
-	// Read while the settings' validator loads: it is not in the review screen's first JavaScript, and a
-	// transaction cannot wait for it. A change of settings in another tab is followed by a new read.
-	const settings = await readSettings(db);
-	return db.transaction('r', [db.cardStates, db.cardFlags, db.reviews], async () => {
+	// The settings' validator is not in the review screen's first JavaScript, and a transaction cannot wait for
+	// it: it is loaded first (prepareStudyData starts it early), then the settings are read with the rest. A
+	// change of settings in another tab is followed by a new read.
+	const validate = await loadValidator();
+	return db.transaction('r', [db.settings, db.cardStates, db.cardFlags, db.reviews], async () => {
+		const settings = settingsOf(await db.settings.get(SRS_SETTINGS_KEY), validate);
 		const since = dayStart(now, settings.dayStartHour);
 		const endOfDay = nextDayStart(now, settings.dayStartHour);
 		const [flagRows, due, unfinished, ids, reviewsToday] = await Promise.all([
@@ -65,4 +67,13 @@ export async function loadStudyData(
 		for (const id of ids) if (!states.has(id)) unloaded.add(id);
 		return { settings, states, unloaded, flags, reviewsToday, since };
 	});
+}
+
+/**
+ * Starts what today's first read waits for: opening the database (with its recovery of answers a reload cut off)
+ * and loading the settings' validator. Called as a screen's code loads, while the deck is fetched.
+ */
+export function prepareStudyData(): void {
+	getDb();
+	void loadValidator().catch(() => {});
 }

@@ -1,6 +1,6 @@
 // What a learner's progress looks like, for the screens: a card's status, and the day's summary. Pure.
 import type { CardFlagRow, CardStateRow, ReviewRow } from '../model.ts';
-import { State } from './scheduler.ts';
+import { State } from './state.ts';
 
 export type CardStatus = 'new' | 'learning' | 'review' | 'suspended' | 'buried';
 

@@ -1,8 +1,8 @@
 // Today's queue: which cards the daily review shows, and in what order. Pure.
 import type { CardFlagRow, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
-import type { FSRS } from 'ts-fsrs';
+import type { RecallCurve } from './curve.ts';
 import { dayStart, nextDayStart } from './day.ts';
-import { State } from './scheduler.ts';
+import { State } from './state.ts';
 
 /** A learning card due this soon may be shown early when nothing else is left (Anki's "learn ahead"). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -33,7 +33,7 @@ export interface QueueInput extends QueueData {
 	/** The cards of the deck as it is now; progress on cards no longer in it is kept but not shown. */
 	cards: readonly QueueCard[];
 	now: number;
-	scheduler: FSRS;
+	scheduler: RecallCurve;
 }
 
 export interface Queue {
@@ -82,7 +82,7 @@ const DAY_MS = 86_400_000;
  * Taken at a fixed time of the day, not at `now`, so that the order does not change as the day goes on
  * and each card's place can be worked out once (QueuePlan).
  */
-export function reviewRecall(scheduler: FSRS, state: CardStateRow, endOfDay: number): number {
+export function reviewRecall(scheduler: RecallCurve, state: CardStateRow, endOfDay: number): number {
 	const elapsed = state.lastReview === null ? 0 : Math.max(0, endOfDay - state.lastReview) / DAY_MS;
 	const r = scheduler.forgetting_curve(elapsed, state.stability);
 	// A damaged state (no stability) must not break the order: it comes first.
@@ -277,7 +277,7 @@ function removeSorted<T extends { id: string }>(list: T[], item: T, compare: (a:
 export class QueuePlan {
 	readonly #cards: readonly QueueCard[];
 	readonly #byId = new Map<string, { card: QueueCard; index: number }>();
-	readonly #scheduler: FSRS;
+	readonly #scheduler: RecallCurve;
 	#data: QueueData;
 	#slots = new Map<string, Slot>();
 	#learning: Timed[] = [];
@@ -297,7 +297,7 @@ export class QueuePlan {
 	#validFrom = 0;
 	#validUntil = 0;
 
-	constructor(cards: readonly QueueCard[], data: QueueData, scheduler: FSRS, now: number) {
+	constructor(cards: readonly QueueCard[], data: QueueData, scheduler: RecallCurve, now: number) {
 		this.#cards = cards;
 		cards.forEach((card, index) => this.#byId.set(card.id, { card, index }));
 		this.#data = data;

@@ -1,6 +1,7 @@
 // Scheduling over ts-fsrs: rating a card, previewing intervals, and rebuilding a card from its log.
 // Pure functions: they take rows and return rows; db/ stores them.
 import type { Answer, CardStateRow, ReviewRow, SrsSettings } from '../model.ts';
+import { ANSWERS } from './answers.ts';
 import { fuzzRange } from './balance.ts';
 import {
 	createEmptyCard,
@@ -15,10 +16,10 @@ import {
 	type StepUnit
 } from 'ts-fsrs';
 
-const DAY_MS = 86_400_000;
+// The answers' names and intervals' format, apart so that screens can show them without loading ts-fsrs.
+export { ANSWERS, ANSWER_NAMES, formatInterval } from './answers.ts';
 
-export const ANSWERS: readonly Answer[] = [1, 2, 3, 4];
-export const ANSWER_NAMES: Record<Answer, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+const DAY_MS = 86_400_000;
 export { State };
 
 export function makeScheduler(settings: SrsSettings): FSRS {
@@ -268,19 +269,6 @@ export function recall(f: FSRS, state: CardStateRow | undefined, now: number): n
 	if (!state || state.state === State.New) return 0;
 	const at = state.lastReview != null ? Math.max(now, state.lastReview) : now;
 	return f.get_retrievability(toFsrsCard(state), new Date(at), false);
-}
-
-/** A short interval such as "1m", "10m", "3h", "4d", "2mo", "1.5y"; never negative. */
-export function formatInterval(ms: number): string {
-	const minutes = Math.max(0, ms) / 60_000;
-	if (minutes < 1) return '<1m';
-	if (minutes < 60) return `${Math.round(minutes)}m`;
-	const hours = minutes / 60;
-	if (hours < 24) return `${Math.round(hours)}h`;
-	const days = hours / 24;
-	if (days < 30) return `${Math.round(days)}d`;
-	if (days < 365) return `${Math.round((days / 30) * 10) / 10}mo`.replace('.0mo', 'mo');
-	return `${Math.round((days / 365) * 10) / 10}y`.replace('.0y', 'y');
 }
 
 /** What ts-fsrs logged of an answer, as a review row keeps it. */

@@ -9,9 +9,10 @@
 //   are at the limit, that action (and the ratings pressed after it) wait their turn, in order, and run as
 //   writes settle; `waiting` tells the screen to say so. Only beyond `maxWaiting` actions is one refused, and
 //   then `whenRoom` returns false so the screen can say that too.
+// - The write itself (answer.ts, writeAnswer) may load after the queue is made: until `hold`'s promise settles
+//   there is no room, and what comes waits as it does behind writes.
 import type { CardFlagRow, CardStateRow, PendingAnswer, ReviewRow, SrsSettings } from '../model.ts';
 import { noteAnswer } from '../db/journal.ts';
-import { answerCard } from '../db/reviews.ts';
 
 export interface SavedAnswer {
 	review: ReviewRow;
@@ -25,19 +26,10 @@ export interface RatingQueueOptions {
 	limit?: number;
 	/** Actions kept waiting for room at most (default 16): a reveal and the rating after it, 8 times. */
 	maxWaiting?: number;
-	/** The write (default: answerCard); tests pass their own. */
+	/** The write: answer.ts's writeAnswer (answerCard); tests pass their own. */
 	write?: (answer: PendingAnswer, settings: SrsSettings) => Promise<SavedAnswer>;
 	/** The journal note kept while the write is under way (default: noteAnswer). Returns its release. */
 	note?: (answer: PendingAnswer) => () => void;
-}
-
-function writeAnswer(answer: PendingAnswer, settings: SrsSettings): Promise<SavedAnswer> {
-	return answerCard(answer.cardId, answer.rating, {
-		id: answer.id,
-		now: answer.now,
-		durationMs: answer.durationMs,
-		settings
-	});
 }
 
 export class RatingQueue {
@@ -50,12 +42,28 @@ export class RatingQueue {
 	#waiting = $state.raw<readonly { run: () => void; cancel?: () => void }[]>([]);
 	/** Their writes, settled or not, until each has settled (not state: nothing renders them). */
 	#writes: Promise<unknown>[] = [];
+	/** Holds not yet settled (hold): no room until they have. */
+	#holds = $state.raw<readonly Promise<unknown>[]>([]);
 
-	constructor(options: RatingQueueOptions = {}) {
+	constructor(options: RatingQueueOptions & Required<Pick<RatingQueueOptions, 'write'>>) {
 		this.limit = options.limit ?? 4;
 		this.maxWaiting = options.maxWaiting ?? 16;
-		this.#write = options.write ?? writeAnswer;
+		this.#write = options.write;
 		this.#note = options.note ?? noteAnswer;
+	}
+
+	/** No room until `ready` settles (the code of the write is loading); what comes meanwhile waits, in order. */
+	hold(ready: Promise<unknown>): void {
+		const held: Promise<unknown> = ready.then(
+			() => this.#release(held),
+			() => this.#release(held)
+		);
+		this.#holds = [...this.#holds, held];
+	}
+
+	#release(held: Promise<unknown>): void {
+		this.#holds = this.#holds.filter((h) => h !== held);
+		this.#runWaiting();
 	}
 
 	/** How many answers are being written. */
@@ -69,7 +77,7 @@ export class RatingQueue {
 	}
 
 	get hasRoom(): boolean {
-		return this.#pending.length < this.limit;
+		return !this.#holds.length && this.#pending.length < this.limit;
 	}
 
 	/** Whether an answer to the card is being written. */
@@ -121,7 +129,7 @@ export class RatingQueue {
 	/** Resolves once every write started so far, and every action waiting, has settled (failures included). */
 	async settled(): Promise<void> {
 		while (this.#writes.length || this.#waiting.length) {
-			await Promise.allSettled(this.#writes);
+			await Promise.allSettled([...this.#writes, ...this.#holds]);
 			// Let the writes' own handlers (and the actions they let run) go first.
 			await Promise.resolve();
 			if (!this.#writes.length && this.#waiting.length) this.#runWaiting();

@@ -7,6 +7,7 @@ import { reviewsOfCard } from '../db/reviews.ts';
 import { makeScheduler, rate, State } from '../srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { freshLocalStorage } from '../../../tests/unit/memory-storage.ts';
+import { writeAnswer } from './answer.ts';
 import { RatingQueue, type SavedAnswer } from './rating-queue.svelte.ts';
 
 const t0 = new Date(2026, 2, 10, 10, 0).getTime();
@@ -38,7 +39,7 @@ beforeEach(async () => {
 
 describe('the rating queue', () => {
 	it('writes answers given in one go in the order given, each on the state the one before left', async () => {
-		const queue = new RatingQueue();
+		const queue = new RatingQueue({ write: writeAnswer });
 		const writes = [1, 3, 4].map((rating, i) =>
 			queue.submit(answer(i, 'card-a', rating as PendingAnswer['rating']), DEFAULT_SETTINGS)
 		);
@@ -88,7 +89,7 @@ describe('the rating queue', () => {
 		});
 		useDatabase(db);
 		await db.open();
-		const queue = new RatingQueue();
+		const queue = new RatingQueue({ write: writeAnswer });
 		const saving = queue.submit(answer(1), DEFAULT_SETTINGS);
 		// The next task: by then the transaction exists (made in a microtask of the rating's own task).
 		// (Reads the database makes of itself as it opens, such as the look for renamed cards, are not the answer's.)
@@ -185,5 +186,31 @@ describe('the rating queue', () => {
 		calls[1]!.resolve();
 		await all;
 		expect(queue.pending).toBe(0);
+	});
+
+	it('keeps what comes while the write’s code loads, and runs it in order once loaded', async () => {
+		const { calls, write } = handWrites();
+		const queue = new RatingQueue({ write });
+		let loaded!: () => void;
+		queue.hold(new Promise<void>((r) => (loaded = r)));
+		expect(queue.hasRoom).toBe(false);
+		const ran: string[] = [];
+		queue.whenRoom(() => ran.push('reveal 1'));
+		queue.whenRoom(() => {
+			ran.push('rate 1');
+			queue.submit(answer(1), DEFAULT_SETTINGS);
+		});
+		let settled = false;
+		const all = queue.settled().then(() => (settled = true));
+		await tick();
+		expect(ran).toEqual([]);
+		expect(settled).toBe(false);
+		loaded();
+		await tick();
+		expect(ran).toEqual(['reveal 1', 'rate 1']);
+		expect(calls).toHaveLength(1);
+		calls[0]!.resolve();
+		await all;
+		expect(queue.hasRoom).toBe(true);
 	});
 });

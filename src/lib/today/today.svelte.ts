@@ -7,13 +7,17 @@ import { errorText } from '../errors.ts';
 import type { SrsSettings } from '../model.ts';
 import { getDb } from '../db/index.ts';
 import { onChangeElsewhere } from '../db/changes.ts';
-import { loadStudyData, type StudyData } from '../db/study.ts';
+import { loadStudyData, prepareStudyData, type StudyData } from '../db/study.ts';
 import { dayStart } from '../srs/day.ts';
 import { daySummary } from '../srs/progress.ts';
 import { nextChange, QueuePlan, type QueueCard } from '../srs/queue.ts';
-import { makeScheduler } from '../srs/scheduler.ts';
+import { recallCurve } from '../srs/curve.ts';
 import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { measureSince } from '../perf.ts';
+
+// In a browser, the database starts opening and the settings' validator loading as this module loads (while the
+// deck is fetched and the screen is drawn), not when the screen first asks for today's data.
+if (typeof document !== 'undefined') prepareStudyData();
 
 /** Time and timers, injected so that tests can move time by hand. */
 export interface Clock {
@@ -44,7 +48,7 @@ export class TodayQueue {
 	readonly #deck: ReadonlySet<string>;
 	readonly #clock: Clock;
 	#data = $state.raw<StudyData | null>(null);
-	/** The settings of the data read (apart from #data, so that an answer does not make a new scheduler). */
+	/** The settings of the data read (apart from #data, so that an answer does not make a new curve). */
 	#settings = $state.raw<SrsSettings>(DEFAULT_SETTINGS);
 	/** Today's queue card by card, always for #data (not state: #data changes with it). */
 	#plan: QueuePlan | null = null;
@@ -70,7 +74,8 @@ export class TodayQueue {
 		this.#now = clock.now();
 	}
 
-	readonly scheduler = $derived(makeScheduler(this.#settings));
+	/** The forgetting curve that orders today's reviews (the scheduler itself loads with answering, answer.ts). */
+	readonly curve = $derived(recallCurve(this.#settings));
 
 	/** Null until the first read from the database. */
 	readonly queue = $derived.by(() => {
@@ -187,7 +192,7 @@ export class TodayQueue {
 				this.#error = null;
 				this.#now = this.#clock.now();
 				this.#settings = data.settings;
-				this.#plan = new QueuePlan(this.#cards, data, this.scheduler, this.#now);
+				this.#plan = new QueuePlan(this.#cards, data, this.curve, this.#now);
 				this.#data = data;
 				// The read and the queue built from it (`queue:build`).
 				void this.queue;

@@ -21,6 +21,27 @@ export function formatPercent(share: number | null): string {
 	return share === null ? '—' : `${wholePercent(share)}%`;
 }
 
+// Date formats, made once per locale and kept: making one is slow (tens of milliseconds the first time on a
+// phone), and a screen that shows a time at a moment that must not stutter (the review's last answer, which
+// shows the day's summary) makes them ahead with prepareWhen.
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+	let format = formats.get(key);
+	if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+	return format;
+}
+
+/** Makes the formats formatWhen uses, so that its first use is quick (call when idle). */
+export function prepareWhen(locale?: string): void {
+	dateFormat(locale, CLOCK).format(0);
+	dateFormat(locale, LONG_DATE).format(0);
+}
+
 function sameDay(a: Date, b: Date): boolean {
 	return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
 }
@@ -34,19 +55,19 @@ export function formatWhen(time: number, now: number, locale?: string): string {
 	if (ms <= 30_000) return 'now';
 	if (ms < 60 * 60_000) return `in ${Math.max(1, Math.round(ms / 60_000))} min`;
 	const at = new Date(time);
-	const clock = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+	const clock = dateFormat(locale, CLOCK).format(at);
 	const today = new Date(now);
 	if (sameDay(at, today)) return `today at ${clock}`;
 	const tomorrow = new Date(now);
 	tomorrow.setDate(tomorrow.getDate() + 1);
 	if (sameDay(at, tomorrow)) return `tomorrow at ${clock}`;
-	const date = at.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+	const date = dateFormat(locale, LONG_DATE).format(at);
 	return `on ${date} at ${clock}`;
 }
 
 /** A date and time for lists, such as a card's due date or a review in its history. */
 export function formatDateTime(time: number, locale?: string): string {
-	return new Date(time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+	return dateFormat(locale, DATE_TIME).format(time);
 }
 
 /** An interval in words, for screen readers: "10 minutes", "3 days", "2 months". Never negative. */

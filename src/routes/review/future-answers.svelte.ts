@@ -1,9 +1,21 @@
 // The review screen's notice of answers dated in the future (db/future.ts): found when the screen opens,
 // and put right, when the learner agrees, by treating them as answered now.
 import { errorText } from '$lib/errors.ts';
-import { answerFutureNow, futureAnswers, type FutureAnswers } from '$lib/db/future.ts';
+import type { FutureAnswers } from '$lib/db/future.ts';
 
 export type { FutureAnswers };
+
+/** db/future.ts (with the scheduler, for the replay) loads apart from the screen's first JavaScript. */
+const future = () => import('$lib/db/future.ts');
+
+/** Resolves when the browser is idle (after the first card is shown), or soon where it cannot tell. */
+function idle(): Promise<void> {
+	return new Promise((resolve) =>
+		typeof requestIdleCallback === 'function'
+			? requestIdleCallback(() => resolve(), { timeout: 2000 })
+			: setTimeout(resolve, 0)
+	);
+}
 
 export class FutureAnswersNotice {
 	readonly #now: () => number;
@@ -31,9 +43,15 @@ export class FutureAnswersNotice {
 		return this.#error;
 	}
 
-	/** Looks for answers dated in the future. A failed look is not worth a message: the queue says its own. */
+	/**
+	 * Looks for answers dated in the future, once the browser is idle. A failed look is not worth a message: the
+	 * queue says its own.
+	 */
 	async check(): Promise<void> {
 		try {
+			// Not in the way of today's queue, which reads at the same time.
+			await idle();
+			const { futureAnswers } = await future();
 			this.#found = await futureAnswers(this.#now());
 		} catch {
 			this.#found = null;
@@ -45,6 +63,7 @@ export class FutureAnswersNotice {
 		if (this.#working) return false;
 		this.#working = true;
 		try {
+			const { answerFutureNow } = await future();
 			const { answers, cards } = await answerFutureNow(this.#now());
 			this.#found = null;
 			this.#error = null;

@@ -2,16 +2,17 @@
 // given in this session (for Undo), and what to announce. The schedule itself comes from srs/ and db/.
 import { errorText } from '$lib/errors.ts';
 import type { Answer, CardFlagRow } from '$lib/model.ts';
-import { buryCard, newId, restoreFlag, setSuspended, undoReview } from '$lib/db/reviews.ts';
 import type { StudyData } from '$lib/db/study.ts';
+import { afterPaint } from '$lib/perf.ts';
+import { ANSWER_NAMES, formatInterval } from '$lib/srs/answers.ts';
 import { nextDayStart } from '$lib/srs/day.ts';
 import { cardStatus } from '$lib/srs/progress.ts';
 import { nextCard, type QueueCard } from '$lib/srs/queue.ts';
-import { ANSWER_NAMES, formatInterval, preview, rate } from '$lib/srs/scheduler.ts';
-import { becameLeech } from '$lib/srs/leech.ts';
-import { sameState, withAnswer, withFlag, withoutAnswer } from '$lib/today/study-data.ts';
+import type { GivenAnswer } from '$lib/today/answer.ts';
+import { withFlag } from '$lib/today/study-data.ts';
+import { prepareWhen } from '$lib/ui/format.ts';
 import { systemClock, TodayQueue, type Clock } from '$lib/today/today.svelte.ts';
-import { RatingQueue, type RatingQueueOptions, type SavedAnswer } from '$lib/today/rating-queue.svelte.ts';
+import { RatingQueue, type RatingQueueOptions } from '$lib/today/rating-queue.svelte.ts';
 
 /** What Undo takes back: an answer (by its review id), or a Skip or Suspend (with the flags before it). */
 export type UndoEntry =
@@ -32,6 +33,11 @@ export interface ReviewSnapshot {
 }
 
 export type CardKind = 'new' | 'learning' | 'review';
+
+/** Answering: the scheduler and the writes (today/answer.ts), loaded once the first card is painted. */
+type Answering = typeof import('$lib/today/answer.ts');
+
+const NOT_LOADED = 'the app’s code for answering did not load (reload the page)';
 
 export interface ReviewSessionOptions {
 	clock?: Clock;
@@ -67,6 +73,8 @@ export class ReviewSession {
 	/** Whether this session gave an answer yet (persistent storage is asked for after the first). */
 	#answered = false;
 	#stopListening: (() => void) | null = null;
+	#answering = $state.raw<Answering | null>(null);
+	#loading: Promise<Answering> | undefined;
 
 	constructor(cards: readonly QueueCard[], options: ReviewSessionOptions = {}) {
 		this.#clock = options.clock ?? systemClock;
@@ -76,7 +84,44 @@ export class ReviewSession {
 			options.afterFirstAnswer ??
 			(() => void import('$lib/pwa/storage.ts').then((s) => s.requestPersistence()).catch(() => false));
 		this.today = new TodayQueue(cards, this.#clock);
-		this.ratings = new RatingQueue(options.ratings);
+		this.ratings = new RatingQueue({
+			write: (answer, settings) => {
+				if (!this.#answering) throw new Error(NOT_LOADED);
+				return this.#answering.writeAnswer(answer, settings);
+			},
+			...options.ratings
+		});
+	}
+
+	/**
+	 * Loads answering (the scheduler and the writes): started once the first card is painted, so the first card
+	 * does not wait for it; Show answer and the ratings given before it has loaded wait for it (`#ready`).
+	 */
+	load(): Promise<Answering> {
+		this.#loading ??= import('$lib/today/answer.ts').then(
+			(module) => (this.#answering = module),
+			(error: unknown) => {
+				this.#loading = undefined; // tried again on the next call
+				throw error;
+			}
+		);
+		return this.#loading;
+	}
+
+	/**
+	 * Once the first card is painted (in a browser; elsewhere answering loads when first needed): answering
+	 * loads, and when the browser is idle the formats of the day's summary are made, so that neither the first
+	 * answer nor the last (which shows the summary) waits for them.
+	 */
+	#prepare(): void {
+		void this.load().catch(() => {});
+		if (typeof requestIdleCallback === 'function')
+			requestIdleCallback(() => prepareWhen(), { timeout: 3000 });
+	}
+
+	/** Before Show answer or a rating: while answering loads, the rating queue has no room, so they wait in turn. */
+	#ready(): void {
+		if (!this.#answering) this.ratings.hold(this.load());
 	}
 
 	/** The card to show, or null: when loading, or when today's work is done for now. */
@@ -141,9 +186,10 @@ export class ReviewSession {
 	readonly intervals = $derived.by((): Record<Answer, number> | null => {
 		const id = this.#currentId;
 		const data = this.today.data;
-		if (!id || !data || !this.#revealed) return null;
+		const answering = this.#answering;
+		if (!id || !data || !this.#revealed || !answering) return null;
 		const now = this.today.now;
-		const due = preview(this.today.scheduler, id, data.states.get(id), now);
+		const due = answering.preview(answering.schedulerFor(data.settings), id, data.states.get(id), now);
 		return { 1: due[1] - now, 2: due[2] - now, 3: due[3] - now, 4: due[4] - now };
 	});
 
@@ -167,12 +213,17 @@ export class ReviewSession {
 		// With keys still waiting, this one is for a card after the one shown: it waits its turn too.
 		if (!this.#currentId || (this.#revealed && !this.ratings.waiting)) return;
 		this.#used = true;
+		this.#ready();
 		if (this.ratings.hasRoom && !this.ratings.waiting) this.#refused = null;
 		this.#revealsWaiting++;
 		// Shows the card current when it runs: keys pressed while waiting (Space, 3, Space, 3) run in turn.
 		const taken = this.ratings.whenRoom(() => {
 			this.#revealsWaiting = Math.max(0, this.#revealsWaiting - 1);
 			if (!this.#currentId || this.#revealed) return;
+			if (!this.#answering) {
+				this.#error = `The answer cannot be shown: ${NOT_LOADED}.`;
+				return;
+			}
 			this.today.tick();
 			this.#revealed = true;
 			this.#announcement = '';
@@ -191,6 +242,7 @@ export class ReviewSession {
 	 */
 	answer(rating: Answer): Promise<boolean> {
 		if (this.#busy) return Promise.resolve(false);
+		this.#ready();
 		if (!this.ratings.waiting && this.ratings.hasRoom) return this.#rate(rating);
 		return new Promise<boolean>((resolve) => {
 			const taken = this.ratings.whenRoom(
@@ -207,63 +259,36 @@ export class ReviewSession {
 
 	#rate(rating: Answer): Promise<boolean> {
 		const cardId = this.#currentId;
-		const data = this.today.data;
-		if (!cardId || !data || !this.#revealed || this.#busy) return Promise.resolve(false);
+		const answering = this.#answering;
+		if (!cardId || !this.today.data || !this.#revealed || this.#busy) return Promise.resolve(false);
 		this.#used = true;
-		const now = this.#clock.now();
-		const durationMs = now - this.#shownAt;
-		const id = newId();
-		// First of all: the journal note and the database write, so the answer is on its way to the disk
-		// before the next card is drawn.
-		const write = this.ratings.submit({ id, cardId, rating, now, durationMs }, data.settings);
-		const before = data.states.get(cardId);
-		const expected = rate(this.today.scheduler, cardId, before, rating, now, id, durationMs);
-		this.today.update(cardId, (d) => withAnswer(d, expected.review, expected.state));
-		const entry: Extract<UndoEntry, { kind: 'answer' }> = { kind: 'answer', reviewId: id, cardId };
-		this.#undo = [...this.#undo, entry];
-		// A leech is suspended with the answer (answerCard), so it leaves today's queue at once.
-		const flagBefore = data.flags.get(cardId) ?? null;
-		const leech = becameLeech(before, expected.state);
-		const suspend = leech && data.settings.leechAction === 'suspend';
-		if (suspend) {
-			const flag = { cardId, buriedUntil: 0, ...flagBefore, suspended: true, updatedAt: now };
-			this.today.update(cardId, (d) => withFlag(d, flag));
+		if (!answering) {
+			this.#error = `The answer could not be saved: ${NOT_LOADED}.`;
+			return Promise.resolve(false);
 		}
-		this.#leech = leech ? { cardId, suspended: suspend } : null;
+		const now = this.#clock.now();
+		const given = answering.giveAnswer(this.today, this.ratings, cardId, rating, now, now - this.#shownAt);
+		// The same object as the answer's own entry: its leech flags are noted there once saved.
+		const entry: Extract<UndoEntry, { kind: 'answer' }> = Object.assign(given.entry, {
+			kind: 'answer' as const
+		});
+		this.#undo = [...this.#undo, entry];
+		const { expected, leech } = given;
+		this.#leech = leech ? { cardId, suspended: leech.suspended } : null;
 		const said = `${ANSWER_NAMES[rating]}: back in ${formatInterval(expected.state.due - expected.review.reviewedAt)}.`;
 		this.#showNext(
 			now,
 			leech
-				? `${said} You have forgotten this card ${expected.state.lapses} times: it is a leech${suspend ? ' and is suspended' : ''}.`
+				? `${said} You have forgotten this card ${expected.state.lapses} times: it is a leech${leech.suspended ? ' and is suspended' : ''}.`
 				: said
 		);
-		return this.#saved(write, cardId, id, expected.state, before, entry, { suspend, flagBefore });
+		return this.#saved(given, entry);
 	}
 
-	async #saved(
-		write: Promise<SavedAnswer>,
-		cardId: string,
-		id: string,
-		expected: SavedAnswer['state'],
-		before: SavedAnswer['state'] | undefined,
-		entry: Extract<UndoEntry, { kind: 'answer' }>,
-		leech: { suspend: boolean; flagBefore: CardFlagRow | null }
-	): Promise<boolean> {
+	async #saved(given: GivenAnswer, entry: Extract<UndoEntry, { kind: 'answer' }>): Promise<boolean> {
+		const { cardId } = given.entry;
 		try {
-			const saved = await write;
-			const { review, state } = saved;
-			if (saved.leech) {
-				this.today.update(cardId, (d) => withFlag(d, saved.leech!.flag));
-				entry.leechBefore = saved.leech.before;
-			} else if (leech.suspend) {
-				this.today.update(cardId, (d) => withFlag(d, unsuspended(cardId, leech.flagBefore)));
-			}
-			// Saved from the state in the database: when another tab answered this card just before, that
-			// state differs from the one in memory, and the saved one is kept (unless a later answer to the card
-			// is on its way, which builds on it).
-			if (!sameState(state, expected) && !this.ratings.writing(cardId)) {
-				this.today.update(cardId, (d) => withAnswer(withoutAnswer(d, id, cardId, null), review, state));
-			}
+			await given.saved;
 			if (!this.#answered) {
 				this.#answered = true;
 				this.#afterFirstAnswer();
@@ -271,15 +296,7 @@ export class ReviewSession {
 			this.#error = null;
 			return true;
 		} catch (error) {
-			this.#undo = this.#undo.filter((e) => e.kind !== 'answer' || e.reviewId !== id);
-			// Another answer to this card is still being written: the state in memory cannot be put back by
-			// hand, so the data are read again.
-			if (this.ratings.writing(cardId)) this.today.reload();
-			else {
-				this.today.update(cardId, (d) => withoutAnswer(d, id, cardId, before));
-				if (leech.suspend)
-					this.today.update(cardId, (d) => withFlag(d, unsuspended(cardId, leech.flagBefore)));
-			}
+			this.#undo = this.#undo.filter((e) => e !== entry);
 			this.#leech = null;
 			// What waited was meant for the card shown; the card whose answer failed is shown instead.
 			this.#stopWaiting();
@@ -292,11 +309,13 @@ export class ReviewSession {
 
 	/** Skip until tomorrow: the card leaves today's queue until the next study day begins. */
 	skip(): Promise<boolean> {
-		return this.#flag('skip', (id, data, now) => buryCard(id, nextDayStart(now, data.settings.dayStartHour)));
+		return this.#flag('skip', (a, id, data, now) =>
+			a.buryCard(id, nextDayStart(now, data.settings.dayStartHour))
+		);
 	}
 
 	suspend(): Promise<boolean> {
-		return this.#flag('suspend', (id) => setSuspended(id, true));
+		return this.#flag('suspend', (a, id) => a.setSuspended(id, true));
 	}
 
 	/** Takes back the last answer, Skip or Suspend of this session, and shows that card again. */
@@ -306,26 +325,21 @@ export class ReviewSession {
 		this.#used = true;
 		this.#stopWaiting();
 		try {
+			const answering = await this.load();
 			// The last answer may still be on its way: Undo takes back what was saved.
 			await this.ratings.settled();
 			const entry = this.#undo.at(-1);
 			if (!entry) return false;
 			let text: string;
 			if (entry.kind === 'answer') {
-				const result = await undoReview(entry.reviewId);
-				this.today.update(entry.cardId, (d) =>
-					withoutAnswer(d, entry.reviewId, entry.cardId, result ? result.state : null)
-				);
-				if (entry.leechBefore !== undefined) {
-					const flag = await restoreFlag(entry.cardId, entry.leechBefore);
-					this.today.update(entry.cardId, (d) => withFlag(d, flag));
-				}
+				const state = await answering.takeBackAnswer(this.today, this.ratings, entry);
 				if (this.#leech?.cardId === entry.cardId) this.#leech = null;
-				text = result
-					? 'Answer taken back. The card is shown again.'
-					: 'That answer was already gone (taken back in another tab, or progress was reset).';
+				text =
+					state !== null
+						? 'Answer taken back. The card is shown again.'
+						: 'That answer was already gone (taken back in another tab, or progress was reset).';
 			} else {
-				const flag = await restoreFlag(entry.cardId, entry.before);
+				const flag = await answering.restoreFlag(entry.cardId, entry.before);
 				this.today.update(entry.cardId, (d) => withFlag(d, flag));
 				text = `${entry.kind === 'skip' ? 'Skip' : 'Suspend'} taken back. The card is shown again.`;
 			}
@@ -359,7 +373,7 @@ export class ReviewSession {
 
 	async #flag(
 		kind: 'skip' | 'suspend',
-		write: (cardId: string, data: StudyData, now: number) => Promise<CardFlagRow>
+		write: (answering: Answering, cardId: string, data: StudyData, now: number) => Promise<CardFlagRow>
 	): Promise<boolean> {
 		const cardId = this.#currentId;
 		const data = this.today.data;
@@ -368,12 +382,13 @@ export class ReviewSession {
 		this.#used = true;
 		this.#stopWaiting();
 		try {
+			const answering = await this.load();
 			// The answers still being saved go first, so Undo takes things back in the order they were done.
 			await this.ratings.settled();
 			if (this.#currentId !== cardId) return false;
 			const now = this.#clock.now();
 			const before = this.today.data?.flags.get(cardId) ?? null;
-			const flag = await write(cardId, this.today.data ?? data, now);
+			const flag = await write(answering, cardId, this.today.data ?? data, now);
 			this.today.update(cardId, (d) => withFlag(d, flag));
 			this.#undo = [...this.#undo, { kind, cardId, before }];
 			this.#error = null;
@@ -404,6 +419,8 @@ export class ReviewSession {
 	}
 
 	#show(cardId: string | null): void {
+		if (cardId && !this.#loading && typeof requestAnimationFrame === 'function')
+			void afterPaint().then(() => this.#prepare());
 		this.#turn++;
 		this.#currentId = cardId;
 		this.#revealed = false;
@@ -418,11 +435,6 @@ export class ReviewSession {
 		const next = nextCard(queue, this.today.now);
 		if (next) this.#show(next);
 	}
-}
-
-/** The flags a card had before a leech suspension that did not happen after all. */
-function unsuspended(cardId: string, before: CardFlagRow | null): CardFlagRow {
-	return before ?? { cardId, suspended: false, buriedUntil: 0, updatedAt: 0 };
 }
 
 let session: ReviewSession | undefined;

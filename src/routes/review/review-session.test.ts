@@ -39,6 +39,8 @@ async function startSession(deck = cards): Promise<ReviewSession> {
 	session = new ReviewSession(deck, { clock, afterFirstAnswer: () => firstAnswers++ });
 	session.start();
 	await until(() => session.loaded, 'the first data');
+	// As the screen does once its first card is painted (with no frames here, it is not started by itself).
+	await session.load();
 	return session;
 }
 
@@ -109,6 +111,7 @@ describe('the review session', () => {
 		session = new ReviewSession(cards, { clock, ratings: { maxWaiting: 40 } });
 		session.start();
 		await until(() => session.loaded, 'the first data');
+		await session.load();
 		const saves: Promise<boolean>[] = [];
 		let waited = false;
 		for (let i = 0; i < 20; i++) {
@@ -162,6 +165,7 @@ describe('the review session', () => {
 		});
 		session.start();
 		await until(() => session.loaded, 'the first data');
+		await session.load();
 		const first = session.currentId!;
 		session.reveal();
 		const saving = session.answer(3);
@@ -370,6 +374,24 @@ describe('the review session', () => {
 			await session.answer(3);
 		}
 		expect(firstAnswers).toBe(1);
+	});
+
+	it('takes Show answer and a rating given before answering has loaded, in turn, once it has', async () => {
+		session = new ReviewSession(cards, { clock });
+		session.start();
+		await until(() => session.loaded, 'the first data');
+		const first = session.currentId!;
+		// Answering (the scheduler and the writes) is not loaded yet: both wait for it, in order.
+		session.reveal();
+		expect(session.revealWaits).toBe(true);
+		expect(session.revealed).toBe(false);
+		const rated = session.answer(3);
+		expect(await rated).toBe(true);
+		expect(session.currentId).not.toBe(first);
+		expect(await reviewsOfCard(first)).toHaveLength(1);
+		session.reveal();
+		expect(session.revealed).toBe(true);
+		expect(session.intervals).not.toBeNull();
 	});
 
 	it('restores a snapshot after a reload, and never over a session in use', async () => {

@@ -1,7 +1,7 @@
 // The reader's Recall mode: after each passage, the prompts of its cards that today's review would ask (due, or
-// new while the day's new-card limit lasts), answered in place. Answers go through today's queue and the same
-// writes as the review screen (lib/today/answer.ts), so they are the same rows in the same log, with the same
-// schedule, and a card answered here is no longer in the day's review.
+// new while the day's new-card limit lasts), answered in place. Answers go the review screen's way (a rating
+// queue, lib/today/answer.ts): the same rows in the same log, written in the order given, with the same journal,
+// schedule and leech suspension, and a card answered here is no longer in the day's review.
 import { SvelteMap } from 'svelte/reactivity';
 import type { Answer, CardStateRow } from '$lib/model.ts';
 import { cards } from '$lib/deck/deck.ts';
@@ -9,8 +9,16 @@ import { errorText } from '$lib/errors.ts';
 import { loadRecallOn, saveRecallOn } from '$lib/db/reading.ts';
 import { cardStatus } from '$lib/srs/progress.ts';
 import { limitsLeft } from '$lib/srs/queue.ts';
-import { ANSWER_NAMES, formatInterval, preview } from '$lib/srs/scheduler.ts';
-import { giveAnswer, takeBackAnswer } from '$lib/today/answer.ts';
+import { ANSWER_NAMES, formatInterval } from '$lib/srs/answers.ts';
+import {
+	giveAnswer,
+	preview,
+	schedulerFor,
+	takeBackAnswer,
+	writeAnswer,
+	type GivenEntry
+} from '$lib/today/answer.ts';
+import { RatingQueue } from '$lib/today/rating-queue.svelte.ts';
 import { TodayQueue } from '$lib/today/today.svelte.ts';
 
 /** An answer given in the reader during this visit: folded under its passage, with its Undo. */
@@ -26,12 +34,16 @@ export type StateListener = (cardId: string, state: CardStateRow | undefined) =>
 
 export class RecallState {
 	readonly today = new TodayQueue(cards);
+	readonly ratings = new RatingQueue({ write: writeAnswer });
 	readonly #onState: StateListener;
 	#on = $state(false);
 	#loaded = $state(false);
 	/** Cards whose answer is shown, with when it was shown (the answer's duration runs from there). */
 	#revealed = new SvelteMap<string, number>();
 	#answered = new SvelteMap<string, ReaderAnswer>();
+	/** What Undo needs of each answer given here (not state: nothing renders it). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#entries = new Map<string, GivenEntry>();
 	#busy = $state(false);
 	#error = $state<string | null>(null);
 	#announcement = $state('');
@@ -46,8 +58,9 @@ export class RecallState {
 	get loaded(): boolean {
 		return this.#loaded;
 	}
+	/** An Undo is under way, or as many answers as the rating queue allows are being written. */
 	get busy(): boolean {
-		return this.#busy;
+		return this.#busy || !this.ratings.hasRoom;
 	}
 	get error(): string | null {
 		return this.#error ?? this.today.error;
@@ -117,7 +130,7 @@ export class RecallState {
 		const data = this.today.data;
 		if (!data) return null;
 		const now = this.today.now;
-		const due = preview(this.today.scheduler, cardId, data.states.get(cardId), now);
+		const due = preview(schedulerFor(data.settings), cardId, data.states.get(cardId), now);
 		return { 1: due[1] - now, 2: due[2] - now, 3: due[3] - now, 4: due[4] - now };
 	}
 
@@ -129,42 +142,46 @@ export class RecallState {
 
 	/** Rates a card whose answer is shown. Resolves to false when nothing was saved (the prompt stays, with the error). */
 	async answer(cardId: string, rating: Answer): Promise<boolean> {
-		const data = this.today.data;
 		const shownAt = this.#revealed.get(cardId);
-		if (!data || shownAt === undefined || this.#busy) return false;
-		this.#busy = true;
+		if (!this.today.data || shownAt === undefined || this.busy) return false;
 		const now = Date.now();
-		const before = data.states.get(cardId);
+		const given = giveAnswer(this.today, this.ratings, cardId, rating, now, now - shownAt);
+		const { expected, leech } = given;
+		const back = expected.state.due - now;
+		this.#answered.set(cardId, { reviewId: expected.review.id, rating, back });
+		this.#entries.set(cardId, given.entry);
+		this.#revealed.delete(cardId);
+		this.#onState(cardId, expected.state);
+		const said = `${ANSWER_NAMES[rating]}: back in ${formatInterval(back)}.`;
+		this.#announcement = leech
+			? `${said} You have forgotten this card ${expected.state.lapses} times: it is a leech${leech.suspended ? ' and is suspended' : ''}.`
+			: said;
 		try {
-			const given = giveAnswer(this.today, cardId, rating, now, now - shownAt);
-			const back = given.expected.state.due - now;
-			this.#answered.set(cardId, { reviewId: given.expected.review.id, rating, back });
-			this.#revealed.delete(cardId);
-			this.#onState(cardId, given.expected.state);
-			this.#announcement = `${ANSWER_NAMES[rating]}: back in ${formatInterval(back)}.`;
 			const saved = await given.saved;
 			this.#onState(cardId, saved.state);
 			this.#error = null;
 			return true;
 		} catch (error) {
-			this.#answered.delete(cardId);
+			if (this.#entries.get(cardId) === given.entry) {
+				this.#answered.delete(cardId);
+				this.#entries.delete(cardId);
+			}
 			this.#revealed.set(cardId, shownAt);
-			this.#onState(cardId, before);
+			this.#onState(cardId, this.today.data?.states.get(cardId) ?? given.before);
 			this.#error = `The answer could not be saved: ${errorText(error)}`;
 			return false;
-		} finally {
-			this.#busy = false;
 		}
 	}
 
 	/** Takes back an answer given here: its review row goes, and the prompt is asked again. */
 	async undo(cardId: string): Promise<boolean> {
-		const entry = this.#answered.get(cardId);
+		const entry = this.#entries.get(cardId);
 		if (!entry || this.#busy) return false;
 		this.#busy = true;
 		try {
-			const state = await takeBackAnswer(this.today, entry.reviewId, cardId);
+			const state = await takeBackAnswer(this.today, this.ratings, entry);
 			this.#answered.delete(cardId);
+			this.#entries.delete(cardId);
 			if (state !== null) this.#onState(cardId, state);
 			this.#announcement =
 				state === null
