@@ -148,7 +148,8 @@ test('Continue reading on the home page returns to the passage where reading sto
 test('Recall mode has no serious accessibility violation, in the light and the dark scheme', async ({
 	page
 }) => {
-	test.setTimeout(90_000);
+	// Two runs of axe over a whole document.
+	test.setTimeout(150_000);
 	await page.goto('/read/encyclopedia');
 	await turnRecallOn(page);
 	// A prompt with its answer and ratings shown, and one folded after its answer.
