@@ -34,7 +34,9 @@ export default defineConfig({
 	expect: { timeout: 7_000 },
 	use: {
 		baseURL: `http://localhost:${port}`,
-		trace: 'retain-on-failure',
+		// A trace records every action of every test, which costs the browser and the disk on every passing
+		// test: recorded only when a failed test is run again (CI retries once). Locally: --trace on.
+		trace: 'on-first-retry',
 		launchOptions: {
 			executablePath: chromium,
 			args: [

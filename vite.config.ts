@@ -72,6 +72,9 @@ export default defineConfig({
 	preview: { port: 4173, strictPort: true, headers: isolation, proxy: syncProxy },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// The backup tests write and check whole logs (a 20 MB file, a round trip): a second or two alone, longer
+		// on a machine shared with builds and browsers. Room for that, rather than Vitest's 5 s.
+		testTimeout: 20_000
 	}
 });

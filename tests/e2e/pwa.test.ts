@@ -169,9 +169,14 @@ test('every icon the manifest and the pages name is served as the image it claim
 	for (const href of links) expect((await request.get(href)).ok(), href).toBe(true);
 });
 
-test('the content security policy allows this origin only, and nothing on any page breaks it', async ({
-	page
+// One walk through every screen for both: what the pages load must break no rule of the policy and reach no
+// other origin.
+test('the content security policy allows this origin only, nothing on any page breaks it, and the app never asks another origin for anything', async ({
+	context,
+	page,
+	baseURL
 }) => {
+	test.slow(); // every screen in turn, hovering its links
 	const problems: string[] = [];
 	page.on('console', (m) => {
 		if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(m.text());
@@ -182,6 +187,11 @@ test('the content security policy allows this origin only, and nothing on any pa
 			console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
 		});
 	});
+	const origin = new URL(baseURL!).origin;
+	const ours: string[] = [];
+	const foreign: string[] = [];
+	// Every request of every page in this context, the service worker's page requests included.
+	context.on('request', (r) => (new URL(r.url()).origin === origin ? ours : foreign).push(r.url()));
 
 	await page.goto('/');
 	const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
@@ -207,38 +217,21 @@ test('the content security policy allows this origin only, and nothing on any pa
 	for (const route of routes) {
 		await page.goto(route.path);
 		await route.shows(page);
-	}
-	await page.goto('/read/magazine-2022');
-	await page.locator('section#visit-milestone summary').click();
-	await page.goto('/read/no-such-document');
-	await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
-	expect(problems).toEqual([]);
-});
-
-test('the app never asks another origin for anything', async ({ context, baseURL }) => {
-	test.slow(); // every screen in turn, hovering its links
-	const origin = new URL(baseURL!).origin;
-	const ours: string[] = [];
-	const foreign: string[] = [];
-	// Every request of every page in this context, the service worker's page requests included.
-	context.on('request', (r) => (new URL(r.url()).origin === origin ? ours : foreign).push(r.url()));
-
-	const page = await context.newPage();
-	await page.goto('/');
-	await waitForServiceWorker(page);
-	for (const route of routes) {
-		await page.goto(route.path);
-		await route.shows(page);
 		// Hover and follow links inside the app, which preloads and loads what they need.
 		for (const link of (await page.locator('main a[href^="/"]').all()).slice(0, 8)) await link.hover();
 	}
+	await page.goto('/read/magazine-2022');
+	await page.locator('section#visit-milestone summary').click();
 	await page.goto('/read/encyclopedia');
 	await page.locator('summary').first().click();
 	await page.goto('/cards');
 	await page.getByLabel('Search').fill('Gurbanguly');
 	await page.locator('.card-list .sources a').first().click();
 	await expect(page.locator('mark')).toHaveCount(1);
+	await page.goto('/read/no-such-document');
+	await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
 
+	expect(problems).toEqual([]);
 	expect(ours.length).toBeGreaterThan(0);
 	expect(foreign).toEqual([]);
 });

@@ -326,29 +326,37 @@ test('Reset progress says what will be lost, asks first, and keeps the settings'
 });
 
 test('persistent storage is asked for once, after the first answer ever', async ({ page }) => {
-	// Count the calls across reloads (a reload resets the page's own variables).
+	// Count the calls across reloads (a reload resets the page's own variables): the request to keep the data,
+	// and the look at whether it is kept, which each session makes after its first answer before it decides.
 	await page.addInitScript(() => {
 		const storage = navigator.storage;
+		const count = (key: string) =>
+			localStorage.setItem(key, String(Number(localStorage.getItem(key) ?? 0) + 1));
 		storage.persist = async () => {
-			localStorage.setItem('persist-calls', String(Number(localStorage.getItem('persist-calls') ?? 0) + 1));
+			count('persist-calls');
 			return true;
+		};
+		storage.persisted = async () => {
+			count('persisted-calls');
+			return false;
 		};
 	});
 	await openReview(page);
-	const calls = () => page.evaluate(() => Number(localStorage.getItem('persist-calls') ?? 0));
-	expect(await calls()).toBe(0);
+	const calls = (key: string) => page.evaluate((key) => Number(localStorage.getItem(key) ?? 0), key);
+	expect(await calls('persist-calls')).toBe(0);
 	for (let i = 0; i < 2; i++) {
 		await page.getByRole('button', { name: 'Show answer' }).click();
 		await page.getByRole('button', { name: /^Again/ }).click();
 		await expect(answerShown(page)).toHaveCount(0);
 	}
-	await expect.poll(calls).toBe(1);
+	await expect.poll(() => calls('persist-calls')).toBe(1);
 	await page.reload();
 	await page.getByRole('button', { name: 'Show answer' }).click();
 	await page.getByRole('button', { name: /^Again/ }).click();
 	await expect(answerShown(page)).toHaveCount(0);
-	await page.waitForTimeout(300);
-	expect(await calls()).toBe(1);
+	// The new session looked, after its first answer, and did not ask again.
+	await expect.poll(() => calls('persisted-calls')).toBe(2);
+	expect(await calls('persist-calls')).toBe(1);
 });
 
 test('the review, card and settings screens have no detectable accessibility problems', async ({ page }) => {
