@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadDeck } from '../src/deck-compiler/load.ts';
 import { makeScheduler, replay } from '../src/lib/srs/scheduler.ts';
+import { countRowsOf } from '../src/lib/db/counts.ts';
 import { DEFAULT_SETTINGS } from '../src/lib/srs/defaults.ts';
 import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';
 import { simulateDailyReview, simulateEachCard, type History } from '../scripts/bench/simulate.ts';
@@ -165,6 +166,8 @@ async function seedDatabase(page: Page, seed: Seed): Promise<void> {
 	for (let i = 0; i < reviews.length; i += 25_000)
 		await put('reviews', reviews.slice(i, i + 25_000), i === 0);
 	await put('cardStates', [...states.values()] satisfies CardStateRow[], true);
+	// The answer counts the app keeps beside the log (db/counts.ts), as its own writes would have left them.
+	await put('answerCounts', countRowsOf(reviews), true);
 	await put('settings', [{ key: 'srs', value: seed.settings }], false);
 }
 

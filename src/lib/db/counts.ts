@@ -62,9 +62,10 @@ export function applyChanges(
 	for (const [q, counts] of Object.entries(row?.quarters ?? {})) quarters[Number(q)] = [...counts];
 	for (const [q, change] of changes) {
 		const counts = (quarters[q] ??= zero());
-		change.forEach((n, i) => (counts[i] += n));
+		// Never below zero, even for a row the counts never had (written by something that did not count it).
+		change.forEach((n, i) => (counts[i] = Math.max(0, counts[i]! + n)));
 		// An answer counted out leaves its quarter as it was before; a quarter with no answers left goes.
-		if (counts[0] <= 0) delete quarters[q];
+		if (counts[0] === 0) delete quarters[q];
 	}
 	return Object.keys(quarters).length ? { day, quarters } : null;
 }
