@@ -152,6 +152,8 @@ async function seedDatabase(page: Page, seed: Seed): Promise<void> {
 					r.onerror = () => reject(r.error);
 				});
 				await new Promise<void>((resolve, reject) => {
+					// A store this build does not have (an earlier version of the app, measured for comparison).
+					if (!db.objectStoreNames.contains(store)) return resolve();
 					const tx = db.transaction(store, 'readwrite');
 					if (clear) tx.objectStore(store).clear();
 					for (const row of rows) tx.objectStore(store).put(row);
