@@ -495,7 +495,8 @@ for (const [i, c] of collections.entries()) results[c] = await benchCollection(c
 
 // Lighthouse audits the real deck's build, as a first visit (empty storage, no service worker).
 let lighthouse: LighthouseFigure[] | null = null;
-if (!only || only === 'real' || only === 'lighthouse') {
+// LIGHTHOUSE_RUNS=0 leaves it out.
+if ((!only || only === 'real' || only === 'lighthouse') && Number(process.env.LIGHTHOUSE_RUNS ?? 3) > 0) {
 	const { buildDir } = only === 'lighthouse' ? build('real') : { buildDir: join(ROOT, 'build') };
 	log('Lighthouse (mobile)…');
 	const document = loadDeck(ROOT).documents[0]!.id;
