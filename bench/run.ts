@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { loadDeck } from '../src/deck-compiler/load.ts';
 import { makeScheduler, replay } from '../src/lib/srs/scheduler.ts';
 import { countRowsOf } from '../src/lib/db/counts.ts';
+import { cardSetRowsOf } from '../src/lib/db/card-set.ts';
 import { DEFAULT_SETTINGS } from '../src/lib/srs/defaults.ts';
 import { precacheSize, routeJavaScript } from '../scripts/bench/sizes.ts';
 import { simulateDailyReview, simulateEachCard, type History } from '../scripts/bench/simulate.ts';
@@ -168,8 +169,9 @@ async function seedDatabase(page: Page, seed: Seed): Promise<void> {
 	for (let i = 0; i < reviews.length; i += 25_000)
 		await put('reviews', reviews.slice(i, i + 25_000), i === 0);
 	await put('cardStates', [...states.values()] satisfies CardStateRow[], true);
-	// The answer counts the app keeps beside the log (db/counts.ts), as its own writes would have left them.
+	// The answer counts and the card set the app keeps (db/counts.ts, db/card-set.ts), as its own writes leave them.
 	await put('answerCounts', countRowsOf(reviews), true);
+	await put('cardSet', cardSetRowsOf(states.keys()), true);
 	await put('settings', [{ key: 'srs', value: seed.settings }], false);
 }
 

@@ -221,6 +221,14 @@ export type QuarterCounts = [
 	ms: number
 ];
 
+/** Some of the ids of the cards that have a state (db/card-set.ts), kept by every write of the card states. */
+export interface CardSetRow {
+	/** Which of the rows (0–63), from a hash of the card id. */
+	bucket: number;
+	/** Sorted. */
+	ids: string[];
+}
+
 /** An answer noted in localStorage until its write to the database settles (db/journal.ts). */
 export interface PendingAnswer {
 	id: string;

@@ -1,10 +1,18 @@
 // A learner's database made by the previous version of the app (schema version 4, before the answer counts),
 // opened by this build: the upgrade keeps every row and counts the log, and the stats page reads the counts.
 import { expect, test, type Page } from '@playwright/test';
-import type { AnswerCountRow, CardFlagRow, CardStateRow, QuizRow, ReviewRow } from '../../src/lib/model.ts';
+import type {
+	AnswerCountRow,
+	CardFlagRow,
+	CardSetRow,
+	CardStateRow,
+	QuizRow,
+	ReviewRow
+} from '../../src/lib/model.ts';
 import { deck, history } from './support/history.ts';
 import { answerByKeys } from './support/review.ts';
 import { countRowsOf } from '../../src/lib/db/counts.ts';
+import { cardSetRowsOf } from '../../src/lib/db/card-set.ts';
 import { makeScheduler, replayLog, State } from '../../src/lib/srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/srs/defaults.ts';
 import { dayStart } from '../../src/lib/srs/day.ts';
@@ -19,6 +27,7 @@ interface Stored {
 	quizzes: QuizRow[];
 	settings: { key: string; value: unknown }[];
 	answerCounts?: AnswerCountRow[];
+	cardSet?: CardSetRow[];
 }
 
 /**
@@ -77,9 +86,15 @@ function readAll(page: Page): Promise<Stored> {
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const names = ['reviews', 'cardStates', 'cardFlags', 'quizzes', 'settings', 'answerCounts'].filter(
-						(n) => db.objectStoreNames.contains(n)
-					);
+					const names = [
+						'reviews',
+						'cardStates',
+						'cardFlags',
+						'quizzes',
+						'settings',
+						'answerCounts',
+						'cardSet'
+					].filter((n) => db.objectStoreNames.contains(n));
 					const tx = db.transaction(names);
 					const out: Record<string, unknown> = { version: db.version };
 					for (const name of names) {
@@ -151,6 +166,7 @@ test('a database of the previous version opens with nothing lost, and its log co
 	expect(after.quizzes).toEqual(quizzes);
 	expect(after.settings.sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual(settings);
 	expect(after.answerCounts).toEqual(countRowsOf(reviews));
+	expect(after.cardSet).toEqual(cardSetRowsOf(cardIds));
 
 	// The page's figures, from the counts, are the log's.
 	const answers = reviews.filter((r) => r.rating > 0);
@@ -170,4 +186,5 @@ test('a database of the previous version opens with nothing lost, and its log co
 	await expect.poll(async () => (await readAll(page)).reviews.length).toBe(reviews.length + 1);
 	const answered = await readAll(page);
 	expect(answered.answerCounts).toEqual(countRowsOf(answered.reviews));
+	expect(answered.cardSet).toEqual(cardSetRowsOf(answered.cardStates.map((s) => s.cardId)));
 });

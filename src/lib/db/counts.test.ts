@@ -1,13 +1,20 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerCountRow, ReviewRow } from '../model.ts';
+import type { ReviewRow } from '../model.ts';
 import type { CheckedBackup } from '../backup/format.ts';
 import { State } from '../srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { studyDays } from '../stats/days.ts';
 import { StudyDatabase, useDatabase } from './index.ts';
-import { addCardsToReview, answerCard, allStates, resetProgress, undoReview } from './reviews.ts';
+import {
+	addCardsToReview,
+	answerCard,
+	allStates,
+	rebuildAllStates,
+	resetProgress,
+	undoReview
+} from './reviews.ts';
 import { importBackup } from './backup.ts';
 import { applyArrived, type SyncChange } from './sync.ts';
 import { restoreAnswer } from './recover.ts';
@@ -16,6 +23,7 @@ import { answerFutureNow } from './future.ts';
 import { saveSettings } from './settings.ts';
 import { answersPerDay, reviewAnswerCounts } from './stats.ts';
 import { countRowsOf, DAY_MS } from './counts.ts';
+import { cardSetRowsOf } from './card-set.ts';
 
 const HOUR = 3_600_000;
 const t0 = new Date(2026, 2, 1, 9).getTime();
@@ -27,12 +35,20 @@ function open(): StudyDatabase {
 	return db;
 }
 
-/** The stored counts, and the counts of the log recounted from scratch. */
-async function compare(db: StudyDatabase): Promise<{ stored: AnswerCountRow[]; recount: AnswerCountRow[] }> {
-	const [stored, log] = await db.transaction('r', db.answerCounts, db.reviews, () =>
-		Promise.all([db.answerCounts.orderBy('day').toArray(), db.reviews.toArray()])
+/** The stored counts, and the counts of the log recounted from scratch; the card set, and the one the states give. */
+async function compare(db: StudyDatabase) {
+	const [stored, log, set, stateIds] = await db.transaction(
+		'r',
+		[db.answerCounts, db.reviews, db.cardSet, db.cardStates],
+		() =>
+			Promise.all([
+				db.answerCounts.orderBy('day').toArray(),
+				db.reviews.toArray(),
+				db.cardSet.orderBy('bucket').toArray(),
+				db.cardStates.toCollection().primaryKeys()
+			])
 	);
-	return { stored, recount: countRowsOf(log) };
+	return { stored, recount: countRowsOf(log), set, expectedSet: cardSetRowsOf(stateIds as string[]) };
 }
 
 function random(seed: number) {
@@ -75,12 +91,18 @@ const backupOf = (reviews: ReviewRow[]): CheckedBackup => ({
 
 describe('answer counts kept by every write of the log', () => {
 	it('equal a recount of the log after random sequences of every kind of write', async () => {
-		const changedTheLog = new Set<string>();
+		const changed = new Set<string>();
+		const kinds = new Set<string>();
 		for (const seed of [1, 2, 3]) {
 			const db = open();
 			const rnd = random(seed);
 			let clock = t0;
 			let made = 0;
+			const snapshot = async () =>
+				JSON.stringify([
+					await db.reviews.orderBy('id').toArray(),
+					await db.cardStates.orderBy('cardId').toArray()
+				]);
 			const ids = async () => (await db.reviews.toCollection().primaryKeys()) as string[];
 			const ops: [string, () => Promise<unknown>][] = [
 				[
@@ -190,21 +212,36 @@ describe('answer counts kept by every write of the log', () => {
 						);
 					}
 				],
+				['rebuild', () => rebuildAllStates()],
+				[
+					'states written and deleted',
+					() =>
+						db.transaction('rw', db.cardStates, async () => {
+							const states = await db.cardStates.toArray();
+							await Promise.all([
+								db.cardStates.bulkDelete(states.slice(0, 2).map((s) => s.cardId)),
+								db.cardStates.put({ ...states[2]!, cardId: `c${made++}` }),
+								db.cardStates.where('cardId').between('c1', 'c3').delete()
+							]);
+						})
+				],
 				['reset', () => (rnd.next() < 0.3 ? resetProgress() : Promise.resolve())]
 			];
+			for (const [name] of ops) kinds.add(name);
 			for (let step = 0; step < 60; step++) {
 				clock += rnd.int(10) * HOUR + rnd.int(60) * 60_000;
 				const [name, op] = rnd.pick(ops);
-				const before = JSON.stringify(await db.reviews.orderBy('id').toArray());
+				const before = await snapshot();
 				await op();
-				if (JSON.stringify(await db.reviews.orderBy('id').toArray()) !== before) changedTheLog.add(name);
-				const { stored, recount } = await compare(db);
+				if ((await snapshot()) !== before) changed.add(name);
+				const { stored, recount, set, expectedSet } = await compare(db);
 				expect(stored, `seed ${seed}, step ${step}: ${name}`).toEqual(recount);
+				expect(set, `seed ${seed}, step ${step}: ${name}, card set`).toEqual(expectedSet);
 			}
 			db.close();
 		}
-		// Each kind of write changed the log at least once.
-		expect(changedTheLog.size).toBe(10);
+		// Each kind of write changed the log or the states at least once.
+		expect([...changed].sort()).toEqual([...kinds].sort());
 	}, 60_000);
 
 	it('are counted out by a failed transaction too: nothing of it stays', async () => {
@@ -330,8 +367,10 @@ describe('the upgrade from version 4', () => {
 		);
 		expect([...(await allStates()).values()]).toEqual(states);
 		expect(await db.settings.toArray()).toEqual(settings);
-		const { stored, recount } = await compare(db);
+		const { stored, recount, set, expectedSet } = await compare(db);
 		expect(stored).toEqual(recount);
+		expect(set).toEqual(expectedSet);
+		expect(set.flatMap((r) => r.ids).sort()).toEqual(states.map((s) => s.cardId).sort());
 		expect(stored.reduce((n, r) => n + Object.values(r.quarters).reduce((m, q) => m + q[0], 0), 0)).toBe(300);
 		// The reads by card go through the compound index now.
 		expect(await db.reviews.where('cardId').equals('c1').count()).toBe(

@@ -37,14 +37,15 @@ export async function loadStudyData(
 	// Read while the settings' validator loads: it is not in the review screen's first JavaScript, and a
 	// transaction cannot wait for it. A change of settings in another tab is followed by a new read.
 	const settings = await readSettings(db);
-	return db.transaction('r', [db.cardStates, db.cardFlags, db.reviews], async () => {
+	return db.transaction('r', [db.cardStates, db.cardFlags, db.reviews, db.cardSet], async () => {
 		const since = dayStart(now, settings.dayStartHour);
 		const endOfDay = nextDayStart(now, settings.dayStartHour);
-		const [flagRows, due, unfinished, ids, reviewsToday] = await Promise.all([
+		const [flagRows, due, unfinished, withState, reviewsToday] = await Promise.all([
 			db.cardFlags.toArray(),
 			db.cardStates.where('due').below(endOfDay).toArray(),
 			db.cardStates.where('state').anyOf(State.New, State.Learning, State.Relearning).toArray(),
-			db.cardStates.toCollection().primaryKeys(),
+			// The ids of the cards with a state, from the few rows of the card set (db/card-set.ts).
+			db.cardSet.toArray(),
 			db.reviews.where('reviewedAt').aboveOrEqual(since).toArray()
 		]);
 		const flags = new Map(flagRows.map((r) => [r.cardId, r]));
@@ -62,7 +63,7 @@ export async function loadStudyData(
 		const after = await db.cardStates.where('due').aboveOrEqual(endOfDay).until(counts, true).toArray();
 		for (const r of after) states.set(r.cardId, r);
 		const unloaded = new Set<string>();
-		for (const id of ids) if (!states.has(id)) unloaded.add(id);
+		for (const row of withState) for (const id of row.ids) if (!states.has(id)) unloaded.add(id);
 		return { settings, states, unloaded, flags, reviewsToday, since };
 	});
 }

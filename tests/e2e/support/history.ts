@@ -6,6 +6,7 @@ import { dayStart } from '../../../src/lib/srs/day.ts';
 import { makeScheduler, rate } from '../../../src/lib/srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../../src/lib/srs/defaults.ts';
 import { countRowsOf } from '../../../src/lib/db/counts.ts';
+import { cardSetRowsOf } from '../../../src/lib/db/card-set.ts';
 import type { Page } from '@playwright/test';
 
 export const deck = loadDeck(process.cwd());
@@ -150,7 +151,8 @@ export function storedReviews(page: Page): Promise<ReviewRow[]> {
 /**
  * Writes rows into the app's database as a version of the app would have (straight into IndexedDB, beside the
  * app's connection), for a test of what the app makes of them on its next start. With reviews, the answer counts
- * kept beside the log (src/lib/db/counts.ts) are written again for the whole log, as the app's writes keep them.
+ * kept beside the log (src/lib/db/counts.ts) are written again for the whole log, and with card states the set of
+ * cards that have one (src/lib/db/card-set.ts), as the app's writes keep them.
  */
 export async function writeRows(
 	page: Page,
@@ -159,8 +161,11 @@ export async function writeRows(
 	const byId = new Map((rows.reviews ? await storedReviews(page) : []).map((r) => [r.id, r]));
 	for (const r of rows.reviews ?? []) byId.set(r.id, r);
 	const counts = rows.reviews ? countRowsOf(byId.values()) : undefined;
+	const set = rows.cardStates
+		? cardSetRowsOf([...(await storedStates(page)), ...rows.cardStates].map((s) => s.cardId))
+		: undefined;
 	return page.evaluate(
-		({ rows, counts }) =>
+		({ rows, counts, set }) =>
 			new Promise<void>((resolve, reject) => {
 				const open = indexedDB.open('kz-tm-study');
 				open.onerror = () => reject(open.error);
@@ -168,12 +173,17 @@ export async function writeRows(
 					const db = open.result;
 					const tables: string[] = Object.keys(rows);
 					if (counts) tables.push('answerCounts');
+					if (set) tables.push('cardSet');
 					const tx = db.transaction(tables, 'readwrite');
 					for (const table of Object.keys(rows) as (keyof typeof rows)[])
 						for (const row of rows[table] ?? []) tx.objectStore(table).put(row);
 					if (counts) {
 						tx.objectStore('answerCounts').clear();
 						for (const row of counts) tx.objectStore('answerCounts').put(row);
+					}
+					if (set) {
+						tx.objectStore('cardSet').clear();
+						for (const row of set) tx.objectStore('cardSet').put(row);
 					}
 					tx.oncomplete = () => {
 						db.close();
@@ -182,7 +192,7 @@ export async function writeRows(
 					tx.onerror = () => reject(tx.error);
 				};
 			}),
-		{ rows, counts }
+		{ rows, counts, set }
 	);
 }
 
