@@ -97,7 +97,8 @@ export function sumSpans(rows: readonly AnswerCountRow[], bounds: readonly numbe
 				if (bounds[mid]! <= at) lo = mid;
 				else hi = mid - 1;
 			}
-			counts.forEach((n, i) => (sums[lo]![i] += n));
+			const sum = sums[lo]!;
+			counts.forEach((n, i) => (sum[i] = sum[i]! + n));
 		}
 	}
 	return sums;
