@@ -309,7 +309,7 @@ describe('the stats from the counts', () => {
 					);
 			}
 			db.close();
-		});
+		}, 30_000);
 	}
 });
 
@@ -380,5 +380,5 @@ describe('the upgrade from version 4', () => {
 			new Set(reviews.map((r) => r.cardId)).size
 		);
 		db.close();
-	});
+	}, 60_000);
 });
