@@ -109,11 +109,15 @@ async function importOnce(page: Page, name: string): Promise<void> {
 		performance.clearMeasures('backup:import');
 	});
 	// Handing the file to the page (Playwright) is itself a long task, before the import's start mark.
-	await page.getByLabel('Import progress').setInputFiles({
-		name,
-		mimeType: 'application/json',
-		buffer: Buffer.from(text)
-	});
+	await page.getByLabel('Import progress').setInputFiles(
+		{
+			name,
+			mimeType: 'application/json',
+			buffer: Buffer.from(text)
+			// Handing 19 MB to the page takes long on a busy machine.
+		},
+		{ timeout: 300_000 }
+	);
 	const status = page.getByRole('status').filter({ hasText: 'Imported' });
 	const alert = page.getByRole('alert');
 	await status.or(alert).first().waitFor({ timeout: 600_000 });

@@ -203,6 +203,37 @@ export interface OutboxRow {
 	at: number;
 }
 
+/**
+ * What one UTC day of the review log holds, counted (db/counts.ts): kept by every write of the log, in the same
+ * transaction, so the stats read a few rows instead of counting answers. By quarter hour of the day (0–95, only
+ * the quarters with answers), as `[answers, Again, Hard, Good, Easy, ms]`: the answers given (rating 0 rows are
+ * not answers), the answers to cards in Review state by rating (true retention), and the time spent on the
+ * answers. Quarter hours, because a study day begins on a whole local hour, and every time zone is a whole
+ * number of quarter hours from UTC.
+ */
+export interface AnswerCountRow {
+	/** Math.floor(time / 86,400,000). */
+	day: number;
+	quarters: Record<number, QuarterCounts>;
+}
+
+export type QuarterCounts = [
+	answers: number,
+	again: number,
+	hard: number,
+	good: number,
+	easy: number,
+	ms: number
+];
+
+/** Some of the ids of the cards that have a state (db/card-set.ts), kept by every write of the card states. */
+export interface CardSetRow {
+	/** Which of the rows (0–63), from a hash of the card id. */
+	bucket: number;
+	/** Sorted. */
+	ids: string[];
+}
+
 /** An answer noted in localStorage until its write to the database settles (db/journal.ts). */
 export interface PendingAnswer {
 	id: string;

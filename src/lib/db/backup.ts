@@ -212,7 +212,7 @@ export async function importBackup(
 		for (const cards of batches) {
 			current = cards;
 			const written = await db.transaction('rw', [db.reviews, db.cardStates], async () => {
-				const here = await logsOfCards(db, new Set(cards), await db.reviews.count());
+				const here = await logsOfCards(db, new Set(cards));
 				const rows: ReviewRow[] = [];
 				const changed: ReviewRow[] = [];
 				const states: CardStateRow[] = [];
@@ -271,27 +271,23 @@ export async function importBackup(
 	}
 }
 
-/** The stored logs of some cards, inside the caller's transaction: through the index for a few, whole for many. */
+/**
+ * The stored logs of some cards, inside the caller's transaction: a range read of the card index each, all sent
+ * at once. Never the whole log: a batch of an import into a long log would otherwise read it all again.
+ */
 async function logsOfCards(
 	db: StudyDatabase,
-	cardIds: ReadonlySet<string>,
-	total: number
+	cardIds: ReadonlySet<string>
 ): Promise<Map<string, ReviewRow[]>> {
 	const out = new Map<string, ReviewRow[]>();
-	if (!total || !cardIds.size) return out;
-	const add = (r: ReviewRow) => {
-		if (!cardIds.has(r.cardId)) return;
-		const list = out.get(r.cardId);
-		if (list) list.push(r);
-		else out.set(r.cardId, [r]);
-	};
-	if (cardIds.size > 200) {
-		(await db.reviews.toArray()).forEach(add);
-	} else {
-		const lists = await Promise.all(
-			[...cardIds].map((id) => db.reviews.where('cardId').equals(id).toArray())
-		);
-		lists.flat().forEach(add);
-	}
+	const ids = [...cardIds];
+	const lists = await Promise.all(
+		ids.map((id) =>
+			db.reviews.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray()
+		)
+	);
+	ids.forEach((id, i) => {
+		if (lists[i]!.length) out.set(id, lists[i]!);
+	});
 	return out;
 }

@@ -1,7 +1,11 @@
 // The one Dexie database. Only src/lib/db/ imports Dexie.
 // Times are epoch milliseconds. Add a new version() for any change; never edit an old one.
 import Dexie, { type EntityTable } from 'dexie';
+import { CARD_SET_TABLE, fillCardSet, keepCardSet } from './card-set.ts';
+import { COUNTS_TABLE, fillAnswerCounts, keepAnswerCounts } from './counts.ts';
 import type {
+	AnswerCountRow,
+	CardSetRow,
 	CardFlagRow,
 	CardStateRow,
 	MetaRow,
@@ -19,6 +23,8 @@ export class StudyDatabase extends Dexie {
 	quizzes!: EntityTable<QuizRow, 'id'>;
 	meta!: EntityTable<MetaRow, 'key'>;
 	syncOutbox!: EntityTable<OutboxRow, 'seq'>;
+	answerCounts!: EntityTable<AnswerCountRow, 'day'>;
+	cardSet!: EntityTable<CardSetRow, 'bucket'>;
 
 	constructor(name = 'kz-tm-study') {
 		super(name);
@@ -43,5 +49,23 @@ export class StudyDatabase extends Dexie {
 		// Sync: what this device changed and has not yet sent to the sync server, in the order written
 		// (db/outbox.ts writes it, db/sync.ts reads it). Filled only while sync is on.
 		this.version(4).stores({ syncOutbox: '++seq, doc' });
+		// Answer counts by day (db/counts.ts): every write of the log updates them in its own transaction, and the
+		// stats read them instead of counting the log, so the index the stats counted over goes. The log keeps the
+		// indexes its readers use: by time, and by card in time order (which also serves the reads by card alone,
+		// as Dexie's virtual index on the first part of a compound one). The card set (db/card-set.ts) holds the
+		// ids of the cards with a state in a few rows, kept by every write of the states, for today's review.
+		// The upgrade counts the existing log and gathers the ids of the existing states.
+		this.version(5)
+			.stores({
+				reviews: 'id, reviewedAt, [cardId+reviewedAt]',
+				[COUNTS_TABLE]: 'day',
+				[CARD_SET_TABLE]: 'bucket'
+			})
+			.upgrade(async (tx) => {
+				await fillAnswerCounts(tx);
+				await fillCardSet(tx);
+			});
+		keepAnswerCounts(this);
+		keepCardSet(this);
 	}
 }

@@ -38,15 +38,16 @@ export async function loadStudyData(
 	// it: it is loaded first (prepareStudyData starts it early), then the settings are read with the rest. A
 	// change of settings in another tab is followed by a new read.
 	const validate = await loadValidator();
-	return db.transaction('r', [db.settings, db.cardStates, db.cardFlags, db.reviews], async () => {
+	return db.transaction('r', [db.settings, db.cardStates, db.cardFlags, db.reviews, db.cardSet], async () => {
 		const settings = settingsOf(await db.settings.get(SRS_SETTINGS_KEY), validate);
 		const since = dayStart(now, settings.dayStartHour);
 		const endOfDay = nextDayStart(now, settings.dayStartHour);
-		const [flagRows, due, unfinished, ids, reviewsToday] = await Promise.all([
+		const [flagRows, due, unfinished, withState, reviewsToday] = await Promise.all([
 			db.cardFlags.toArray(),
 			db.cardStates.where('due').below(endOfDay).toArray(),
 			db.cardStates.where('state').anyOf(State.New, State.Learning, State.Relearning).toArray(),
-			db.cardStates.toCollection().primaryKeys(),
+			// The ids of the cards with a state, from the few rows of the card set (db/card-set.ts).
+			db.cardSet.toArray(),
 			db.reviews.where('reviewedAt').aboveOrEqual(since).toArray()
 		]);
 		const flags = new Map(flagRows.map((r) => [r.cardId, r]));
@@ -64,7 +65,7 @@ export async function loadStudyData(
 		const after = await db.cardStates.where('due').aboveOrEqual(endOfDay).until(counts, true).toArray();
 		for (const r of after) states.set(r.cardId, r);
 		const unloaded = new Set<string>();
-		for (const id of ids) if (!states.has(id)) unloaded.add(id);
+		for (const row of withState) for (const id of row.ids) if (!states.has(id)) unloaded.add(id);
 		return { settings, states, unloaded, flags, reviewsToday, since };
 	});
 }

@@ -1,5 +1,5 @@
 // What the stats page shows, gathered from cheap indexed reads (db/stats.ts) and pure aggregates (stats/).
-// The page is ready without the heatmap, which counts a half-year of answers and comes afterwards.
+// The page is ready without the heatmap, which reads a half-year of answer counts and comes afterwards.
 import { errorText } from '$lib/errors.ts';
 import { allFlags, allStates, reviewsSince } from '$lib/db/reviews.ts';
 import { loadSettings } from '$lib/db/settings.ts';
@@ -67,25 +67,15 @@ export async function gatherStats(now = Date.now()): Promise<StatsView> {
 }
 
 /**
- * The heatmap: answers per study day over the last 26 weeks, counted week by week (newest first) over the
- * index, each week in a short read of its own. `onWeek` hears how many weeks are counted.
+ * The heatmap: answers per study day over the last 26 weeks, from the answer counts kept beside the log (a row
+ * per day, in one read).
  */
-export async function gatherHeatmap(
-	now = Date.now(),
-	onWeek?: (done: number, total: number) => void
-): Promise<Heatmap> {
+export async function gatherHeatmap(now = Date.now()): Promise<Heatmap> {
 	const { dayStartHour: hour } = await loadSettings();
 	const today = studyDays(now, hour, 0, 1)[0]!;
 	const shown = heatmapDayCount(today.weekday);
 	const days = studyDays(now, hour, -(shown - 1), shown);
-	const counts = new Array<number>(shown).fill(0);
-	const weeks = Math.ceil(shown / 7);
-	for (let w = weeks - 1; w >= 0; w--) {
-		const week = days.slice(w * 7, w * 7 + 7);
-		const bounds = [...week.map((d) => d.start), week[week.length - 1]!.end];
-		(await answersPerDay(bounds)).forEach((n, i) => (counts[w * 7 + i] = n));
-		onWeek?.(weeks - w, weeks);
-	}
+	const counts = await answersPerDay([...days.map((d) => d.start), today.end]);
 	return buildHeatmap(days, counts);
 }
 

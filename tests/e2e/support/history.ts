@@ -5,6 +5,8 @@ import { loadDeck } from '../../../src/deck-compiler/load.ts';
 import { dayStart } from '../../../src/lib/srs/day.ts';
 import { makeScheduler, rate } from '../../../src/lib/srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../../src/lib/srs/defaults.ts';
+import { countRowsOf } from '../../../src/lib/db/counts.ts';
+import { cardSetRowsOf } from '../../../src/lib/db/card-set.ts';
 import type { Page } from '@playwright/test';
 
 export const deck = loadDeck(process.cwd());
@@ -126,24 +128,63 @@ export function stateAfter(reviews: readonly ReviewRow[]): CardStateRow {
 	return state!;
 }
 
+/** The review rows this browser holds, read straight from IndexedDB. */
+export function storedReviews(page: Page): Promise<ReviewRow[]> {
+	return page.evaluate(
+		() =>
+			new Promise<ReviewRow[]>((resolve, reject) => {
+				const open = indexedDB.open('kz-tm-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const get = db.transaction('reviews').objectStore('reviews').getAll();
+					get.onsuccess = () => {
+						db.close();
+						resolve(get.result as ReviewRow[]);
+					};
+					get.onerror = () => reject(get.error);
+				};
+			})
+	);
+}
+
 /**
  * Writes rows into the app's database as a version of the app would have (straight into IndexedDB, beside the
- * app's connection), for a test of what the app makes of them on its next start.
+ * app's connection), for a test of what the app makes of them on its next start. With reviews, the answer counts
+ * kept beside the log (src/lib/db/counts.ts) are written again for the whole log, and with card states the set of
+ * cards that have one (src/lib/db/card-set.ts), as the app's writes keep them.
  */
-export function writeRows(
+export async function writeRows(
 	page: Page,
 	rows: { reviews?: ReviewRow[]; cardStates?: CardStateRow[]; cardFlags?: CardFlagRow[] }
 ): Promise<void> {
+	const byId = new Map((rows.reviews ? await storedReviews(page) : []).map((r) => [r.id, r]));
+	for (const r of rows.reviews ?? []) byId.set(r.id, r);
+	const counts = rows.reviews ? countRowsOf(byId.values()) : undefined;
+	const set = rows.cardStates
+		? cardSetRowsOf([...(await storedStates(page)), ...rows.cardStates].map((s) => s.cardId))
+		: undefined;
 	return page.evaluate(
-		(rows) =>
+		({ rows, counts, set }) =>
 			new Promise<void>((resolve, reject) => {
 				const open = indexedDB.open('kz-tm-study');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const tables = Object.keys(rows) as (keyof typeof rows)[];
+					const tables: string[] = Object.keys(rows);
+					if (counts) tables.push('answerCounts');
+					if (set) tables.push('cardSet');
 					const tx = db.transaction(tables, 'readwrite');
-					for (const table of tables) for (const row of rows[table] ?? []) tx.objectStore(table).put(row);
+					for (const table of Object.keys(rows) as (keyof typeof rows)[])
+						for (const row of rows[table] ?? []) tx.objectStore(table).put(row);
+					if (counts) {
+						tx.objectStore('answerCounts').clear();
+						for (const row of counts) tx.objectStore('answerCounts').put(row);
+					}
+					if (set) {
+						tx.objectStore('cardSet').clear();
+						for (const row of set) tx.objectStore('cardSet').put(row);
+					}
 					tx.oncomplete = () => {
 						db.close();
 						resolve();
@@ -151,7 +192,7 @@ export function writeRows(
 					tx.onerror = () => reject(tx.error);
 				};
 			}),
-		rows
+		{ rows, counts, set }
 	);
 }
 
