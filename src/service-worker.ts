@@ -49,6 +49,8 @@ async function precache(): Promise<void> {
 			if (kept) return cache.put(url, kept);
 			// Anything else past the HTTP cache: a page of the previous version must not be stored as this one's.
 			const response = await fetch(new Request(url, { cache: hashed ? 'default' : 'reload' }));
+			// A host may send the fallback page with its not-found status even when it is asked for by name.
+			if (url === FALLBACK && response.status === 404) return cache.put(url, await asFound(response));
 			if (!response.ok) throw new Error(`Precaching ${url} failed: ${response.status}`);
 			await cache.put(url, await servable(response));
 		})
@@ -68,6 +70,11 @@ function isolated(response: Response): Response {
 	const headers = new Headers(response.headers);
 	for (const [name, value] of Object.entries(ISOLATION)) headers.set(name, value);
 	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** The fallback page as a page that was found: it renders whatever screen the address names. */
+async function asFound(response: Response): Promise<Response> {
+	return new Response(await response.blob(), { status: 200, headers: response.headers });
 }
 
 /** A navigation may not be answered with a redirected response; hosts that add or drop a trailing slash make one. */

@@ -16,45 +16,49 @@ export async function giveHistory(page: Page): Promise<void> {
 	await page.goto('/stats');
 	await expect(page.getByRole('button', { name: 'Export progress' })).toBeEnabled();
 	await page.getByLabel('Import progress').setInputFiles(backupFile(history(now, 40), now));
-	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+	// Importing starts a worker and rebuilds 40 cards' schedules: room for a busy machine.
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible({ timeout: 60_000 });
 }
+
+// Waits, not limits: reading the storage can take a while on a busy machine.
+const wait = expect.configure({ timeout: 30_000 });
 
 /** The screens, and what each shows once it has read the learner's data. */
 export const screens: { path: string; ready: (page: Page) => Promise<void> }[] = [
 	{
 		path: '/',
 		ready: async (page) => {
-			await expect(page.getByRole('definition').first()).toBeVisible();
-			await expect(page.locator('section.continue')).toHaveAttribute('aria-busy', 'false');
+			await wait(page.getByRole('definition').first()).toBeVisible();
+			await wait(page.locator('section.continue')).toHaveAttribute('aria-busy', 'false');
 		}
 	},
-	{ path: '/review', ready: (page) => expect(page.locator('#review-question')).toBeVisible() },
-	{ path: '/quiz', ready: (page) => expect(page.getByText('Not taken yet').first()).toBeVisible() },
-	{ path: '/quiz/diplomacy', ready: (page) => expect(page.getByText(/^Question 1 of/)).toBeVisible() },
-	{ path: '/read', ready: (page) => expect(page.locator('.docs li').first()).toBeVisible() },
+	{ path: '/review', ready: (page) => wait(page.locator('#review-question')).toBeVisible() },
+	{ path: '/quiz', ready: (page) => wait(page.getByText('Not taken yet').first()).toBeVisible() },
+	{ path: '/quiz/diplomacy', ready: (page) => wait(page.getByText(/^Question 1 of/)).toBeVisible() },
+	{ path: '/read', ready: (page) => wait(page.locator('.docs li').first()).toBeVisible() },
 	{
 		path: '/read/encyclopedia',
 		ready: async (page) => {
-			await expect(page.locator('.recall-label[data-recall]').first()).toBeAttached();
-			await expect(page.getByRole('switch', { name: 'Recall' })).toBeEnabled();
+			await wait(page.locator('.recall-label[data-recall]').first()).toBeAttached();
+			await wait(page.getByRole('switch', { name: 'Recall' })).toBeEnabled();
 		}
 	},
 	{
 		path: '/cards',
-		ready: (page) => expect(page.locator('.status .muted', { hasText: /^due / }).first()).toBeVisible()
+		ready: (page) => wait(page.locator('.status .muted', { hasText: /^due / }).first()).toBeVisible()
 	},
 	{
 		path: '/stats',
 		ready: async (page) => {
-			await expect(page.locator('[data-ready]')).toBeVisible();
-			await expect(page.locator('.heatmap-region')).toHaveAttribute('aria-busy', 'false');
+			await wait(page.locator('[data-ready]')).toBeVisible();
+			await wait(page.locator('.heatmap-region')).toHaveAttribute('aria-busy', 'false');
 		}
 	},
 	{
 		path: '/settings',
 		ready: async (page) => {
-			await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
-			await expect(page.locator('.storage-status strong').first()).toBeVisible();
+			await wait(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
+			await wait(page.locator('.storage-status strong').first()).toBeVisible();
 		}
 	}
 ];
@@ -67,7 +71,7 @@ export async function shiftsOf(page: Page, screen: (typeof screens)[number]): Pr
 	await page.goto(screen.path);
 	await screen.ready(page);
 	// Today's cards left, on the Review tab: read after the first paint.
-	await expect(page.getByRole('link', { name: /^Review, \d+ cards? left today$/ }).first()).toBeAttached();
+	await wait(page.getByRole('link', { name: /^Review, \d+ cards? left today$/ }).first()).toBeAttached();
 	return page.evaluate(
 		() =>
 			new Promise<Shift[]>((resolve) => {
