@@ -14,13 +14,15 @@ const config = {
 	},
 	kit: {
 		// BUILD_DIR and KIT_OUT_DIR let a test or the benchmark build a second copy beside the real one.
+		// Every route is prerendered with its content; 404.html, rendered in the browser alone, answers any other
+		// address (the host's not-found page, and the service worker's answer offline).
 		adapter: adapter({ pages: env.BUILD_DIR ?? 'build', fallback: '404.html', strict: true }),
 		outDir: env.KIT_OUT_DIR ?? '.svelte-kit',
 		version: env.APP_VERSION ? { name: env.APP_VERSION } : {},
 		// Registered by src/lib/pwa/app-update.svelte.ts, which owns the update flow:
 		// a new version waits until the learner chooses to reload.
 		serviceWorker: { register: false },
-		// Absolute asset paths: the service worker answers unknown addresses with the cached home page,
+		// Absolute asset paths: the service worker answers unknown addresses with the cached fallback page,
 		// and its ./_app/… links would break one folder down (/read/anything).
 		paths: { relative: false },
 		prerender: {

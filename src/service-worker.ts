@@ -13,7 +13,9 @@ import type { WorkerMessage } from '$lib/pwa/worker-message.ts';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 const CACHE = `app-${version}`;
-const SHELL = '/';
+// The page for an address that was not prerendered (adapter-static's fallback, svelte.config.js): it holds no
+// screen, and the app renders the one the address names in the browser (a document's page, or Not found).
+const FALLBACK = '/404.html';
 // SvelteKit's client compares this file with its own version after a failed navigation (a 404
 // included) and reloads the page when they differ. Fetched from a server that already has the next
 // version, it would send the pages this worker still serves into a reload loop; from the cache,
@@ -37,7 +39,7 @@ const ISOLATION: Record<string, string> = {
 
 async function precache(): Promise<void> {
 	const cache = await caches.open(CACHE);
-	const urls = [...new Set([SHELL, ...prerendered, ...assets])];
+	const urls = [...new Set([FALLBACK, ...prerendered, ...assets])];
 	await Promise.all(
 		urls.map(async (url) => {
 			// A hashed file the previous version already has is the same file: an update downloads
@@ -47,6 +49,8 @@ async function precache(): Promise<void> {
 			if (kept) return cache.put(url, kept);
 			// Anything else past the HTTP cache: a page of the previous version must not be stored as this one's.
 			const response = await fetch(new Request(url, { cache: hashed ? 'default' : 'reload' }));
+			// A host may send the fallback page with its not-found status even when it is asked for by name.
+			if (url === FALLBACK && response.status === 404) return cache.put(url, await asFound(response));
 			if (!response.ok) throw new Error(`Precaching ${url} failed: ${response.status}`);
 			await cache.put(url, await servable(response));
 		})
@@ -66,6 +70,11 @@ function isolated(response: Response): Response {
 	const headers = new Headers(response.headers);
 	for (const [name, value] of Object.entries(ISOLATION)) headers.set(name, value);
 	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** The fallback page as a page that was found: it renders whatever screen the address names. */
+async function asFound(response: Response): Promise<Response> {
+	return new Response(await response.blob(), { status: 200, headers: response.headers });
 }
 
 /** A navigation may not be answered with a redirected response; hosts that add or drop a trailing slash make one. */
@@ -100,16 +109,17 @@ sw.addEventListener('message', (event) => {
 	if (message?.type === 'skip-waiting') void sw.skipWaiting();
 });
 
-/** The cached copy that answers a request: the file itself, else for a page its prerendered shell. */
+/** The cached copy that answers a request: the file itself, else for a page its prerendered HTML. */
 function cacheKey(request: Request, url: URL): string | null {
 	if (assets.has(url.pathname)) return url.pathname;
 	if (request.mode !== 'navigate') return null;
-	// Query and hash do not matter: every page is a shell that renders from the address.
+	// Query and hash do not matter: a prerendered page applies them in the browser (the card browser's filters,
+	// a quiz under way, a passage of a document).
 	const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 	if (pages.has(path)) return path;
 	if (path.endsWith('.html') && pages.has(path.slice(0, -5))) return path.slice(0, -5);
-	// The home page's shell renders any route, the not-found page included.
-	return SHELL;
+	// Any other address: the fallback page, which renders whatever screen the address names (Not found included).
+	return FALLBACK;
 }
 
 async function respond(request: Request, key: string): Promise<Response> {

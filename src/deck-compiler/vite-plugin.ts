@@ -46,7 +46,7 @@ export function deckPlugin(): Plugin {
 			if (id === RENAMES_RESOLVED) return `export default ${JSON.stringify(deckRenames(deck))};`;
 			const summary = id === SUMMARY_RESOLVED;
 			const json = JSON.stringify(summary ? summarizeDeck(deck) : deck);
-			// The server-side build (used only to prerender the empty shells) needs no deck.
+			// The server-side build (used only to prerender the pages) takes the deck inline.
 			if (build && !this.environment?.config.consumer?.includes('server')) {
 				const name = summary ? 'deck-summary.json' : 'deck.json';
 				const ref = this.emitFile({ type: 'asset', name, source: json });

@@ -11,13 +11,19 @@ export interface ContinueAt {
 
 export class ContinueReading {
 	#at = $state.raw<ContinueAt | null>(null);
+	#loaded = $state(false);
 
 	get at(): ContinueAt | null {
 		return this.#at;
 	}
+	/** Whether the position was read (or could not be). */
+	get loaded(): boolean {
+		return this.#loaded;
+	}
 
 	async load(): Promise<void> {
 		const position = await lastReadingPosition().catch(() => null);
+		this.#loaded = true;
 		const doc = position ? documentById.get(position.document) : undefined;
 		const passage = doc?.passages.find((p) => p.id === position?.passage);
 		// A document or passage no longer in the deck: nothing to continue.
