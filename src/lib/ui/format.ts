@@ -27,6 +27,7 @@ export function formatPercent(share: number | null): string {
 const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -68,6 +69,14 @@ export function formatWhen(time: number, now: number, locale?: string): string {
 /** A date and time for lists, such as a card's due date or a review in its history. */
 export function formatDateTime(time: number, locale?: string): string {
 	return dateFormat(locale, DATE_TIME).format(time);
+}
+
+/**
+ * A due date for a line of a list: the date alone when it is a day or more away (a review), with the time when
+ * it is sooner (a card in learning), so that the line stays short on a phone.
+ */
+export function formatDue(time: number, now: number, locale?: string): string {
+	return time - now >= 86_400_000 ? dateFormat(locale, DATE).format(time) : formatDateTime(time, locale);
 }
 
 /** An interval in words, for screen readers: "10 minutes", "3 days", "2 months". Never negative. */
