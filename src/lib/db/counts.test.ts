@@ -311,6 +311,26 @@ describe('the stats from the counts', () => {
 			db.close();
 		}, 30_000);
 	}
+
+	it("split an imported session that runs over the start of a study day as the answers' times do (UTC, 4 am)", async () => {
+		// The end-to-end tests run in the machine's zone (UTC) with the default day start: a session begun at
+		// 03:50 ends on the next study day, and the counts, a quarter of an hour at a time, agree with the times.
+		process.env.TZ = 'UTC';
+		const hour = DEFAULT_SETTINGS.dayStartHour;
+		expect(hour).toBe(4);
+		const db = open();
+		const begin = Date.UTC(2026, 10, 12, 3, 50);
+		const rows = Array.from({ length: 16 }, (_, i) =>
+			fileRow(`s${i}`, CARDS[i % CARDS.length]!, 3, begin + (i < 8 ? i : i + 2) * 60_000)
+		);
+		await importBackup(backupOf(rows), undefined, async () => undefined);
+		const days = studyDays(Date.UTC(2026, 10, 14, 12), hour, -3, 4);
+		expect(days.map((d) => d.key)).toEqual(['2026-11-11', '2026-11-12', '2026-11-13', '2026-11-14']);
+		const bounds = [...days.map((d) => d.start), days[days.length - 1]!.end];
+		// 03:50 to 03:57 on the study day of 11 November, 04:00 to 04:07 on that of the 12th.
+		expect(await answersPerDay(bounds)).toEqual([8, 8, 0, 0]);
+		db.close();
+	});
 });
 
 /** The database as the previous version of the app (schema version 4) made it. */

@@ -2,7 +2,7 @@
 // src/lib/srs), written as a backup file the app imports. Card ids come from the deck, whatever it holds.
 import type { Answer, CardFlagRow, CardStateRow, ReviewRow } from '../../../src/lib/model.ts';
 import { loadDeck } from '../../../src/deck-compiler/load.ts';
-import { dayStart } from '../../../src/lib/srs/day.ts';
+import { dayStart, nextDayStart } from '../../../src/lib/srs/day.ts';
 import { makeScheduler, rate } from '../../../src/lib/srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../../src/lib/srs/defaults.ts';
 import { countRowsOf } from '../../../src/lib/db/counts.ts';
@@ -16,16 +16,27 @@ const DAY = 86_400_000;
 /** Answers to the first `count` cards of the deck: over the past weeks, and a few today. */
 export function history(now: number, count = 8, startDaysAgo = 20): ReviewRow[] {
 	const f = makeScheduler(DEFAULT_SETTINGS);
+	const hour = DEFAULT_SETTINGS.dayStartHour;
+	// Each past session takes up to count + 10 minutes from about this time of day. One that would run over the
+	// start of a study day begins at that start instead, so each session stays on one study day (four in all)
+	// whatever the time of day the test runs; today's answers never fall before today's start.
+	const session = (daysAgo: number): number => {
+		const at = now - daysAgo * DAY;
+		const next = nextDayStart(at, hour);
+		return next - at <= (count + 10) * MINUTE ? next : at;
+	};
+	const [first, middle, last] = [session(startDaysAgo), session(12), session(3)];
+	const today = dayStart(now, hour);
 	const reviews: ReviewRow[] = [];
 	deck.cards.slice(0, count).forEach((card, i) => {
 		const plan: [Answer, number][] = [
-			[3, now - startDaysAgo * DAY + i * MINUTE],
-			[3, now - startDaysAgo * DAY + (i + 10) * MINUTE],
-			[i % 3 === 0 ? 1 : 3, now - 12 * DAY + i * MINUTE],
-			[3, now - 12 * DAY + (i + 10) * MINUTE],
-			[i % 2 ? 4 : 3, now - 3 * DAY + i * MINUTE]
+			[3, first + i * MINUTE],
+			[3, first + (i + 10) * MINUTE],
+			[i % 3 === 0 ? 1 : 3, middle + i * MINUTE],
+			[3, middle + (i + 10) * MINUTE],
+			[i % 2 ? 4 : 3, last + i * MINUTE]
 		];
-		if (i < 3) plan.push([i === 0 ? 1 : 3, now - (i + 2) * MINUTE]);
+		if (i < 3) plan.push([i === 0 ? 1 : 3, Math.max(today + i, now - (i + 2) * MINUTE)]);
 		let state: CardStateRow | undefined;
 		plan.forEach(([answer, at]) => {
 			const r = rate(f, card.id, state, answer, at, crypto.randomUUID(), 12_000);
