@@ -209,6 +209,9 @@ test('a learning card due later today is announced and shown when due', async ({
 });
 
 test('two tabs reviewing at once keep every answer, and each sees the other live', async ({ context }) => {
+	// Mid-morning: a learning step of 10 minutes taken in the last 10 minutes of a study day (04:00 by default)
+	// falls due in the next one, and then it is not today's learning card.
+	await context.clock.install({ time: new Date(2026, 2, 10, 10, 0) });
 	const one = await context.newPage();
 	const two = await context.newPage();
 	await openReview(one);

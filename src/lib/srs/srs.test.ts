@@ -216,6 +216,20 @@ describe("today's queue", () => {
 		expect(q.counts.learning).toBe(1);
 	});
 
+	it('leaves a learning step that ends after the study day’s start to the next day', () => {
+		// Answered Good at 03:55: the 10-minute step ends at 04:05, after the next day starts at 04:00.
+		const at = new Date(2026, 2, 2, 3, 55).getTime();
+		const { state, log } = study('card-0', [[3, at]]);
+		expect(state!.due).toBeGreaterThanOrEqual(nextDayStart(at, DEFAULT_SETTINGS.dayStartHour));
+		const states = new Map([['card-0', state!]]);
+		const today = buildQueue({ ...base, states, reviewsToday: log, now: at + 60_000 });
+		expect(today.counts).toEqual({ fresh: 9, learning: 0, review: 0 });
+		expect(today.nextDue).toBe(nextDayStart(at, DEFAULT_SETTINGS.dayStartHour));
+		// In the new day it is a learning card like any other.
+		const next = buildQueue({ ...base, states, reviewsToday: [], now: state!.due });
+		expect(next.learning).toEqual(['card-0']);
+	});
+
 	it('shows a learning card again when it falls due, first', () => {
 		const { state, log } = study('card-5', [[1, t0]]);
 		const states = new Map([['card-5', state!]]);
