@@ -3,7 +3,8 @@
 // in Chromium, 64 rows holding 10,000 ids read in a few milliseconds, where the 10,000 keys of the card states
 // take a fifth of a second. A Dexie middleware sees each write to the cardStates table, whichever module makes it,
 // and updates the rows in the same transaction. Imports nothing from index.ts or schema.ts (the schema registers it).
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Dexie, Transaction } from 'dexie';
+import type { DBCoreTable, DBCoreTransaction, Dexie, Transaction } from 'dexie';
+import { keepDerived } from './derived.ts';
 import type { CardSetRow } from '../model.ts';
 
 export const CARD_SET_TABLE = 'cardSet';
@@ -77,66 +78,34 @@ async function changeIds(
  * also takes the set's table, and each write is followed, in order, by the change of the set it makes.
  */
 export function keepCardSet(db: Dexie): void {
-	const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 	const reads = new WeakMap<DBCoreTransaction, Map<number, Set<string>>>();
-	db.use({
-		stack: 'dbcore',
-		name: 'cardSet',
-		create: (down: DBCore): DBCore => ({
-			...down,
-			transaction(stores, mode, options) {
-				const take = mode === 'readwrite' && stores.includes(STATES) && !stores.includes(CARD_SET_TABLE);
-				return down.transaction(take ? [...stores, CARD_SET_TABLE] : stores, mode, options);
-			},
-			table(name) {
-				const table = down.table(name);
-				if (name !== STATES) return table;
-				const keyOf = table.schema.primaryKey.extractKey!;
-				const mutate = async (req: DBCoreMutateRequest) => {
-					const rows = down.table(CARD_SET_TABLE);
-					let read = reads.get(req.trans);
-					if (!read) reads.set(req.trans, (read = new Map()));
-					if (req.type === 'deleteRange') {
-						if (req.range.type === ANY_RANGE) {
-							const result = await table.mutate(req);
-							await rows.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
-							for (let b = 0; b < CARD_SET_BUCKETS; b++) read.set(b, new Set());
-							return result;
-						}
-						const before = await table.query({
-							trans: req.trans,
-							values: false,
-							query: { index: table.schema.primaryKey, range: req.range }
-						});
-						const result = await table.mutate(req);
-						await changeIds(rows, req.trans, read, before.result as string[], false);
-						return result;
-					}
-					const keys = (
-						req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => keyOf(v)))
-					) as string[];
-					const result = await table.mutate(req);
-					const done = keys.filter((_, i) => !result.failures[i]);
-					await changeIds(rows, req.trans, read, done, req.type !== 'delete');
-					return result;
-				};
-				return {
-					...table,
-					mutate(req) {
-						const previous = queues.get(req.trans) ?? Promise.resolve();
-						const next = previous.then(
-							() => mutate(req),
-							() => mutate(req)
-						);
-						queues.set(
-							req.trans,
-							next.catch(() => undefined)
-						);
-						return next;
-					}
-				};
+	keepDerived(db, STATES, CARD_SET_TABLE, async (table, rows, req) => {
+		const keyOf = table.schema.primaryKey.extractKey!;
+		let read = reads.get(req.trans);
+		if (!read) reads.set(req.trans, (read = new Map()));
+		if (req.type === 'deleteRange') {
+			if (req.range.type === ANY_RANGE) {
+				const result = await table.mutate(req);
+				await rows.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
+				for (let b = 0; b < CARD_SET_BUCKETS; b++) read.set(b, new Set());
+				return result;
 			}
-		})
+			const before = await table.query({
+				trans: req.trans,
+				values: false,
+				query: { index: table.schema.primaryKey, range: req.range }
+			});
+			const result = await table.mutate(req);
+			await changeIds(rows, req.trans, read, before.result as string[], false);
+			return result;
+		}
+		const keys = (
+			req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => keyOf(v)))
+		) as string[];
+		const result = await table.mutate(req);
+		const done = keys.filter((_, i) => !result.failures[i]);
+		await changeIds(rows, req.trans, read, done, req.type !== 'delete');
+		return result;
 	});
 }
 

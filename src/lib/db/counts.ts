@@ -4,7 +4,8 @@
 // the counts in the same transaction: what it adds is counted in, what it deletes is counted out, and a row put
 // over another counts out the old row and in the new. The stats page then reads a row a day, never the log.
 // Imports nothing from index.ts or schema.ts (the schema registers it), and nothing from Dexie but types.
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Dexie, Transaction } from 'dexie';
+import type { DBCoreTable, DBCoreTransaction, Dexie, Transaction } from 'dexie';
+import { keepDerived } from './derived.ts';
 import type { AnswerCountRow, QuarterCounts, ReviewRow } from '../model.ts';
 
 export const COUNTS_TABLE = 'answerCounts';
@@ -137,71 +138,39 @@ async function writeChanges(
  * transaction are made one after another here, so two of them never read and write one day's row at once).
  */
 export function keepAnswerCounts(db: Dexie): void {
-	const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-	db.use({
-		stack: 'dbcore',
-		name: 'answerCounts',
-		create: (down: DBCore): DBCore => ({
-			...down,
-			transaction(stores, mode, options) {
-				const take = mode === 'readwrite' && stores.includes(REVIEWS) && !stores.includes(COUNTS_TABLE);
-				return down.transaction(take ? [...stores, COUNTS_TABLE] : stores, mode, options);
-			},
-			table(name) {
-				const table = down.table(name);
-				if (name !== REVIEWS) return table;
-				const keyOf = table.schema.primaryKey.extractKey!;
-				const mutate = async (req: DBCoreMutateRequest) => {
-					const counts = down.table(COUNTS_TABLE);
-					const changes: CountChanges = new Map();
-					if (req.type === 'deleteRange') {
-						if (req.range.type === ANY_RANGE) {
-							const result = await table.mutate(req);
-							await counts.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
-							return result;
-						}
-						const before = (await table.query({
-							trans: req.trans,
-							values: true,
-							query: { index: table.schema.primaryKey, range: req.range }
-						})) as { result: ReviewRow[] };
-						const result = await table.mutate(req);
-						for (const r of before.result) countReview(changes, r, -1);
-						await writeChanges(counts, req.trans, changes);
-						return result;
-					}
-					const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => keyOf(v)));
-					const before =
-						req.type === 'add'
-							? []
-							: ((await table.getMany({ trans: req.trans, keys })) as (ReviewRow | undefined)[]);
-					const result = await table.mutate(req);
-					keys.forEach((_, i) => {
-						if (result.failures[i]) return;
-						const old = before[i];
-						if (old) countReview(changes, old, -1);
-						if (req.type !== 'delete') countReview(changes, req.values[i] as ReviewRow, 1);
-					});
-					await writeChanges(counts, req.trans, changes);
-					return result;
-				};
-				return {
-					...table,
-					mutate(req) {
-						const previous = queues.get(req.trans) ?? Promise.resolve();
-						const next = previous.then(
-							() => mutate(req),
-							() => mutate(req)
-						);
-						queues.set(
-							req.trans,
-							next.catch(() => undefined)
-						);
-						return next;
-					}
-				};
+	keepDerived(db, REVIEWS, COUNTS_TABLE, async (table, counts, req) => {
+		const keyOf = table.schema.primaryKey.extractKey!;
+		const changes: CountChanges = new Map();
+		if (req.type === 'deleteRange') {
+			if (req.range.type === ANY_RANGE) {
+				const result = await table.mutate(req);
+				await counts.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
+				return result;
 			}
-		})
+			const before = (await table.query({
+				trans: req.trans,
+				values: true,
+				query: { index: table.schema.primaryKey, range: req.range }
+			})) as { result: ReviewRow[] };
+			const result = await table.mutate(req);
+			for (const r of before.result) countReview(changes, r, -1);
+			await writeChanges(counts, req.trans, changes);
+			return result;
+		}
+		const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => keyOf(v)));
+		const before =
+			req.type === 'add'
+				? []
+				: ((await table.getMany({ trans: req.trans, keys })) as (ReviewRow | undefined)[]);
+		const result = await table.mutate(req);
+		keys.forEach((_, i) => {
+			if (result.failures[i]) return;
+			const old = before[i];
+			if (old) countReview(changes, old, -1);
+			if (req.type !== 'delete') countReview(changes, req.values[i] as ReviewRow, 1);
+		});
+		await writeChanges(counts, req.trans, changes);
+		return result;
 	});
 }
 
