@@ -117,3 +117,18 @@ export function hydrationWarnings(page: Page): string[] {
 	});
 	return warnings;
 }
+
+/**
+ * With a history in storage, opens every screen and checks that the layout shifts it reports until its data is
+ * shown add up to 0.02 or less, and that no hydration warning was logged.
+ */
+export async function expectNoShifts(page: Page): Promise<void> {
+	const warnings = hydrationWarnings(page);
+	await giveHistory(page);
+	for (const screen of screens) {
+		const shifts = await shiftsOf(page, screen);
+		const total = shifts.reduce((sum, s) => sum + s.value, 0);
+		expect(total, `${screen.path}: ${JSON.stringify(shifts)}`).toBeLessThanOrEqual(0.02);
+	}
+	expect(warnings).toEqual([]);
+}
