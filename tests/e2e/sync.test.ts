@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { storedReviewCount, storedStates } from './support/history.ts';
+import { storedCount, storedReviewCount, storedRows, storedStates } from './support/history.ts';
 import { answerByKeys, counts, question, todayNumbers } from './support/review.ts';
 import { signIn, TestSyncServer } from './support/sync.ts';
 
@@ -106,21 +106,8 @@ test('two devices answer offline, sync, and agree; an Undo and a suspend reach t
 });
 
 /** How many cards this browser holds as suspended. */
-function storedSuspended(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('kz-tm-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const all = open.result.transaction('cardFlags').objectStore('cardFlags').getAll();
-					all.onsuccess = () => {
-						open.result.close();
-						resolve((all.result as { suspended: boolean }[]).filter((f) => f.suspended).length);
-					};
-				};
-			})
-	);
+async function storedSuspended(page: Page): Promise<number> {
+	return (await storedRows<{ suspended: boolean }>(page, 'cardFlags')).filter((f) => f.suspended).length;
 }
 
 test('a network cut and a stopped server mid-sync lose nothing and store nothing twice', async ({
@@ -202,18 +189,5 @@ test("a learner's session cannot read another learner's database", async ({ requ
 
 /** How many changes this browser has not yet sent. */
 function storedOutboxCount(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('kz-tm-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const count = open.result.transaction('syncOutbox').objectStore('syncOutbox').count();
-					count.onsuccess = () => {
-						open.result.close();
-						resolve(count.result);
-					};
-				};
-			})
-	);
+	return storedCount(page, 'syncOutbox');
 }

@@ -72,42 +72,55 @@ export function backupFile(reviews: ReviewRow[], now: number, extra: Record<stri
 	};
 }
 
-/** The card states this browser holds, read straight from IndexedDB (the test's view, not the app's). */
-export function storedStates(page: Page): Promise<CardStateRow[]> {
+/** Every row of one of the app's stores, read straight from IndexedDB (the test's view, not the app's). */
+export function storedRows<T>(page: Page, store: string): Promise<T[]> {
 	return page.evaluate(
-		() =>
-			new Promise<CardStateRow[]>((resolve, reject) => {
+		(store) =>
+			new Promise<T[]>((resolve, reject) => {
 				const open = indexedDB.open('kz-tm-study');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const get = db.transaction('cardStates').objectStore('cardStates').getAll();
+					const get = db.transaction(store).objectStore(store).getAll();
 					get.onsuccess = () => {
 						db.close();
-						resolve((get.result as CardStateRow[]).sort((a, b) => (a.cardId < b.cardId ? -1 : 1)));
+						resolve(get.result as T[]);
 					};
 					get.onerror = () => reject(get.error);
 				};
-			})
+			}),
+		store
 	);
 }
 
-export function storedReviewCount(page: Page): Promise<number> {
+/** How many rows one of the app's stores holds, read straight from IndexedDB. */
+export function storedCount(page: Page, store: string): Promise<number> {
 	return page.evaluate(
-		() =>
+		(store) =>
 			new Promise<number>((resolve, reject) => {
 				const open = indexedDB.open('kz-tm-study');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const count = db.transaction('reviews').objectStore('reviews').count();
+					const count = db.transaction(store).objectStore(store).count();
 					count.onsuccess = () => {
 						db.close();
 						resolve(count.result);
 					};
+					count.onerror = () => reject(count.error);
 				};
-			})
+			}),
+		store
 	);
+}
+
+/** The card states this browser holds, in card id order. */
+export async function storedStates(page: Page): Promise<CardStateRow[]> {
+	return (await storedRows<CardStateRow>(page, 'cardStates')).sort((a, b) => (a.cardId < b.cardId ? -1 : 1));
+}
+
+export function storedReviewCount(page: Page): Promise<number> {
+	return storedCount(page, 'reviews');
 }
 
 /** Answers to the deck's first `count` cards given at `at` (e.g. by a device whose clock ran ahead), with the states they give. */
@@ -141,22 +154,7 @@ export function stateAfter(reviews: readonly ReviewRow[]): CardStateRow {
 
 /** The review rows this browser holds, read straight from IndexedDB. */
 export function storedReviews(page: Page): Promise<ReviewRow[]> {
-	return page.evaluate(
-		() =>
-			new Promise<ReviewRow[]>((resolve, reject) => {
-				const open = indexedDB.open('kz-tm-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const get = db.transaction('reviews').objectStore('reviews').getAll();
-					get.onsuccess = () => {
-						db.close();
-						resolve(get.result as ReviewRow[]);
-					};
-					get.onerror = () => reject(get.error);
-				};
-			})
-	);
+	return storedRows<ReviewRow>(page, 'reviews');
 }
 
 /**
