@@ -185,7 +185,14 @@ async function timeOptimize(name: string, reviews: ReviewRow[]) {
 		await page.goto('/settings');
 		if (!(await page.evaluate(() => crossOriginIsolated)))
 			throw new Error('the page is not cross-origin isolated');
-		const runs: { totalS: number; fitS: number; longestTaskMs: number; tasks?: string[] }[] = [];
+		const runs: {
+			totalS: number;
+			readS: number;
+			fitS: number;
+			sample: string | null;
+			longestTaskMs: number;
+			tasks?: string[];
+		}[] = [];
 		// The first run loads the WebAssembly; the second runs with it cached.
 		for (let i = 0; i < 2; i++) {
 			await page.evaluate(() => ((globalThis as unknown as { __longTasks: number[] }).__longTasks = []));
@@ -202,14 +209,18 @@ async function timeOptimize(name: string, reviews: ReviewRow[]) {
 			};
 			const trace = process.env.BENCH_OPTIMIZER_TRACE === '1';
 			const { result: text, tasks } = trace ? await traced(page, once) : { result: await once(), tasks: [] };
-			const m = /in ([\d.]+) s \(fitting ([\d.]+) s\)/.exec(text);
+			const m = /in ([\d.]+) s \(reading ([\d.]+) s, fitting ([\d.]+) s\)/.exec(text);
 			if (!m) throw new Error(`${name}: ${text}`);
 			const longest = await page.evaluate(() =>
 				Math.max(0, ...(globalThis as unknown as { __longTasks: number[] }).__longTasks)
 			);
 			runs.push({
 				totalS: Number(m[1]),
-				fitS: Number(m[2]),
+				readS: Number(m[2]),
+				fitS: Number(m[3]),
+				sample:
+					/Fitted to ([\d,]+) answers of ([\d,]+) of your/.exec(text)?.slice(1).join(' answers, cards: ') ??
+					null,
 				longestTaskMs: Math.round(longest),
 				...(trace ? { tasks } : {})
 			});
@@ -218,7 +229,12 @@ async function timeOptimize(name: string, reviews: ReviewRow[]) {
 		}
 		console.log(
 			`${name}: ${reviews.length.toLocaleString()} reviews: ` +
-				runs.map((r) => `${r.totalS} s (fitting ${r.fitS} s), longest task ${r.longestTaskMs} ms`).join('; ')
+				runs
+					.map(
+						(r) =>
+							`${r.totalS} s (reading ${r.readS} s, fitting ${r.fitS} s${r.sample ? ` on a sample of ${r.sample}` : ''}), longest task ${r.longestTaskMs} ms`
+					)
+					.join('; ')
 		);
 		return { reviews: reviews.length, runs };
 	} finally {

@@ -12,8 +12,13 @@ export interface OptimizeResult {
 	before: Evaluation;
 	after: Evaluation;
 	reviews: number;
-	/** Training items: answers given a day or more after the card's previous one. */
+	/** Cards with answers in the log. */
+	cards: number;
+	/** The cards and answers the parameters were fitted to, when a long log was sampled (srs/optimize.ts, fitSample). */
+	sample: { cards: number; reviews: number } | null;
+	/** Training items: answers given a day or more after the card's previous one (of the sample, if any). */
 	items: number;
+	readMs: number;
 	fitMs: number;
 	totalMs: number;
 }

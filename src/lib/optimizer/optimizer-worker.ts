@@ -5,7 +5,7 @@
 import init, { Fsrs, initThreadPool, Progress } from 'fsrs-browser';
 import { errorText } from '../errors.ts';
 import { readHistory } from '../db/history.ts';
-import { evaluate, histories, MIN_ITEMS, trainingItems } from '../srs/optimize.ts';
+import { evaluate, fitSample, histories, MIN_ITEMS, trainingItems } from '../srs/optimize.ts';
 import type { OptimizeReply } from './client.ts';
 
 const post = (reply: OptimizeReply) => postMessage(reply);
@@ -26,17 +26,22 @@ addEventListener('message', async () => {
 	try {
 		const started = performance.now();
 		post({ type: 'progress', phase: 'reading', value: 0 });
+		// The WebAssembly compiles and its threads start while the log is read.
+		const loading = start();
+		loading.catch(() => {});
 		const { reviews, settings } = await readHistory((done, total) =>
 			post({ type: 'progress', phase: 'reading', value: total ? done / total : 1 })
 		);
+		const readMs = performance.now() - started;
 		const h = histories(reviews, settings.dayStartHour);
-		const items = trainingItems(h);
+		const fit = fitSample(h);
+		const items = trainingItems(fit.histories);
 		if (items.count < MIN_ITEMS) {
 			post({ type: 'too-little', reviews: h.reviews, items: items.count, needed: MIN_ITEMS });
 			return;
 		}
 		post({ type: 'progress', phase: 'loading', value: 0 });
-		const memory = await start();
+		const memory = await loading;
 		const progress = Progress.new();
 		post({
 			type: 'fitting',
@@ -59,7 +64,10 @@ addEventListener('message', async () => {
 				before: current,
 				after,
 				reviews: h.reviews,
+				cards: h.cards.length,
+				sample: fit.sampled ? { cards: fit.histories.cards.length, reviews: fit.histories.reviews } : null,
 				items: items.count,
+				readMs,
 				fitMs,
 				totalMs: performance.now() - started
 			}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMETERS, evaluate, histories, trainingItems, type LogReview } from './optimize.ts';
+import {
+	DEFAULT_PARAMETERS,
+	evaluate,
+	fitSample,
+	histories,
+	trainingItems,
+	type LogReview
+} from './optimize.ts';
 
 const DAY = 86_400_000;
 const t0 = new Date(2026, 2, 1, 9).getTime();
@@ -46,5 +53,35 @@ describe('the optimizer’s data and the evaluation', () => {
 		expect([...items.lengths]).toEqual([2, 4, 2]);
 		expect([...items.ratings]).toEqual([3, 3, 3, 3, 2, 4, 3, 1]);
 		expect([...items.deltas]).toEqual([0, 3, 0, 3, 0, 7, 0, 3]);
+	});
+
+	it('fits a long log on whole cards chosen at random, within the budget, the same cards every time', () => {
+		// 200 cards, each answered on days 0, 2, 5, 9, 14: items of 2, 3, 4 and 5 answers, 14 in all a card.
+		const long: LogReview[] = [];
+		for (let c = 0; c < 200; c++)
+			for (const d of [0, 2, 5, 9, 14])
+				long.push({ cardId: `card-${c}`, rating: c % 7 ? 3 : 1, reviewedAt: t0 + d * DAY + c * 1000 });
+		const h = histories(long, 4);
+		const all = trainingItems(h);
+		expect(all.ratings.length).toBe(200 * 14);
+
+		expect(fitSample(h, all.ratings.length)).toEqual({ histories: h, sampled: false });
+		const { histories: sample, sampled } = fitSample(h, 1000);
+		expect(sampled).toBe(true);
+		const items = trainingItems(sample);
+		// Whole cards only, as many as the budget holds.
+		expect(items.ratings.length).toBe(Math.floor(1000 / 14) * 14);
+		expect(sample.cards.every((c) => c.ratings.length === 5)).toBe(true);
+		expect(sample.reviews).toBe(sample.cards.length * 5);
+		// Not the first cards of the log, and the same choice on a second run and in another order.
+		const ids = sample.cards.map((c) => c.id).sort();
+		expect(ids).not.toEqual(
+			h.cards
+				.slice(0, ids.length)
+				.map((c) => c.id)
+				.sort()
+		);
+		const again = fitSample(histories([...long].reverse(), 4), 1000).histories.cards.map((c) => c.id);
+		expect(again.sort()).toEqual(ids);
 	});
 });

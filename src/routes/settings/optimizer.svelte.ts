@@ -69,9 +69,14 @@ export class ParameterOptimizer {
 			const outcome = await job.done;
 			if (outcome.ok) {
 				this.#result = outcome.result;
-				const { reviews, fitMs, totalMs } = outcome.result;
+				const { reviews, cards, sample, readMs, fitMs, totalMs } = outcome.result;
 				const s = (ms: number) => (ms / 1000).toFixed(1);
-				this.#message = `Optimized on ${reviews} answers in ${s(totalMs)} s (fitting ${s(fitMs)} s).`;
+				const n = (x: number) => x.toLocaleString('en');
+				this.#message =
+					`Optimized on ${n(reviews)} answers in ${s(totalMs)} s (reading ${s(readMs)} s, fitting ${s(fitMs)} s).` +
+					(sample
+						? ` Fitted to ${n(sample.reviews)} answers of ${n(sample.cards)} of your ${n(cards)} cards, chosen at random (a whole log this long would take minutes to fit); evaluated on all of them.`
+						: '');
 			} else this.#message = outcome.message;
 		} finally {
 			this.#running = false;
