@@ -64,7 +64,7 @@ export async function lighthouseRoutes(
 	runs = 3,
 	chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 ): Promise<LighthouseFigure[]> {
-	const server = await startStaticServer(buildDir, port);
+	const server = await startStaticServer(buildDir, port, { gzip: true });
 	const figures: LighthouseFigure[] = [];
 	try {
 		for (const route of routes) {

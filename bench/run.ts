@@ -7,7 +7,8 @@
 // (lighthouse: only the Lighthouse audits, which otherwise run with the real collection; sync: the first
 // full sync alone, bench/sync.ts; optimizer: bench/optimizer.ts alone, on the build in build/),
 // LIGHTHOUSE_RUNS (default 3), BENCH_RUNS (page loads per figure), BENCH_PARTS (a comma-separated list of
-// the parts to run: stats, reader, queue, startup, answers, export, import, lighthouse; default all), and
+// the parts to run: stats, reader, queue, startup, answers, export, import, lighthouse, optimizer (after both
+// collections, on the real build: bench/optimizer.ts); default all), and
 // BENCH_PROFILE=1 (a JavaScript CPU profile while answering: what ran during each long task and slow answer),
 // BENCH_MARKS=1 (the User Timing entries of the last opening of /review).
 import type { CardStateRow, ReviewRow, SrsSettings } from '../src/lib/model.ts';
@@ -70,7 +71,17 @@ const TARGETS: Record<
 	}
 };
 
-const PARTS = ['stats', 'reader', 'queue', 'startup', 'answers', 'export', 'import', 'lighthouse'] as const;
+const PARTS = [
+	'stats',
+	'reader',
+	'queue',
+	'startup',
+	'answers',
+	'export',
+	'import',
+	'lighthouse',
+	'optimizer'
+] as const;
 type Part = (typeof PARTS)[number];
 const chosen = process.env.BENCH_PARTS?.split(',').map((p) => p.trim());
 for (const p of chosen ?? [])
@@ -652,6 +663,12 @@ if (
 		Number(process.env.LIGHTHOUSE_RUNS ?? 3)
 	);
 }
+// The optimizer (bench/optimizer.ts) on the real deck's build: a year of answers, then the stress log.
+let optimizer: Record<string, unknown> | null = null;
+if (!only && runs('optimizer')) {
+	log('Optimizer…');
+	optimizer = await (await import('./optimizer.ts')).benchOptimizer();
+}
 const commit = (() => {
 	try {
 		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
@@ -665,7 +682,7 @@ const save = (sync?: unknown) =>
 	writeFileSync(
 		file,
 		JSON.stringify(
-			{ date: new Date(end).toISOString(), commit, runs: RUNS, results, lighthouse, sync },
+			{ date: new Date(end).toISOString(), commit, runs: RUNS, results, lighthouse, optimizer, sync },
 			null,
 			'\t'
 		)

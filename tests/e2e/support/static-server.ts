@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const types: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -45,22 +46,43 @@ async function resolve(root: string, pathname: string): Promise<{ file: string; 
 	return { file: join(root, '404.html'), status: 404 };
 }
 
-/** Serves `root` on `port` (0: a free port, named in the url returned). */
-export async function startStaticServer(root: string, port: number): Promise<StaticServer> {
+/** Text files a host sends compressed. */
+const compressible = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+
+/**
+ * Serves `root` on `port` (0: a free port, named in the url returned). With `gzip`, text files go gzip-compressed to
+ * a browser that accepts it, as every production host sends them (the bench's Lighthouse audits).
+ */
+export async function startStaticServer(
+	root: string,
+	port: number,
+	{ gzip = false }: { gzip?: boolean } = {}
+): Promise<StaticServer> {
 	let current = root;
 	const requests: string[] = [];
+	const compressed = new Map<string, Buffer>();
 	const server: Server = createServer(async (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		requests.push(url.pathname);
 		const { file, status } = await resolve(current, url.pathname);
 		try {
-			const body = await readFile(file);
-			res.writeHead(status, {
+			let body = await readFile(file);
+			const headers: Record<string, string> = {
 				'content-type': types[extname(file)] ?? 'application/octet-stream',
 				'cache-control': url.pathname.startsWith('/_app/immutable/')
 					? 'public, max-age=31536000, immutable'
 					: 'no-cache'
-			});
+			};
+			if (gzip && compressible.has(extname(file))) {
+				headers.vary = 'accept-encoding';
+				if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+					const packed = compressed.get(file) ?? gzipSync(body);
+					compressed.set(file, packed);
+					body = packed;
+					headers['content-encoding'] = 'gzip';
+				}
+			}
+			res.writeHead(status, headers);
 			res.end(body);
 		} catch {
 			res.writeHead(404).end('Not found');
