@@ -95,7 +95,8 @@ export class BackupState {
 	#progress = $state<Progress | null>(null);
 	#error = $state<string | null>(null);
 	#notice = $state('');
-	#lastBackupAt = $state<number | null>(null);
+	/** Undefined until read: the page shows a placeholder, not a "never" that a read may take back. */
+	#lastBackupAt = $state<number | null | undefined>(undefined);
 
 	constructor(jobs: BackupJobs = backupJobs()) {
 		this.#jobs = jobs;
@@ -115,7 +116,7 @@ export class BackupState {
 	get notice(): string {
 		return this.#notice;
 	}
-	get lastBackupAt(): number | null {
+	get lastBackupAt(): number | null | undefined {
 		return this.#lastBackupAt;
 	}
 
