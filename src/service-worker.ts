@@ -9,6 +9,7 @@
 // page never runs on a mix of two versions' files.
 import { build, files, prerendered, version } from '$service-worker';
 import type { WorkerMessage } from '$lib/pwa/worker-message.ts';
+import { isLazy } from '$lib/pwa/lazy-files.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -26,8 +27,6 @@ const pages = new Set(prerendered);
 // precached: most learners never run it. They are cached on first use, in a cache of this version of their own,
 // and then work offline.
 const LAZY = `lazy-${version}`;
-const isLazy = (path: string) =>
-	/^\/_app\/immutable\/workers\/(optimizer-worker-|workerHelpers-|assets\/fsrs_browser)/.test(path);
 const lazy = new Set(build.filter(isLazy));
 const assets = new Set([...build.filter((path) => !lazy.has(path)), ...files, VERSION_FILE]);
 // Cross-origin isolation, which the optimizer's WebAssembly threads need: sent with every response served here,

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { isLazy } from '../../src/lib/pwa/lazy-files.ts';
 
 const gzipSize = (path: string) => gzipSync(readFileSync(path)).length;
 
@@ -36,9 +37,15 @@ export function routeJavaScript(
 	return { files: list, gzip: list.reduce((sum, f) => sum + gzipSize(join(buildDir, f)), 0) };
 }
 
-/** Everything the service worker precaches: the whole static build. */
+/**
+ * What the service worker precaches: the static build, less the worker itself and the files it caches on first use
+ * (src/lib/pwa/lazy-files.ts).
+ */
 export function precacheSize(buildDir: string): { files: number; gzip: number; raw: number } {
-	const files = filesUnder(buildDir).filter((f) => !relative(buildDir, f).startsWith('.'));
+	const files = filesUnder(buildDir).filter((f) => {
+		const path = relative(buildDir, f);
+		return !path.startsWith('.') && path !== 'service-worker.js' && !isLazy(`/${path}`);
+	});
 	return {
 		files: files.length,
 		gzip: files.reduce((s, f) => s + gzipSize(f), 0),
