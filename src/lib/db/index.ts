@@ -8,6 +8,7 @@ import { recordForSync } from './outbox.ts';
 import { StudyDatabase } from './schema.ts';
 import { notifySchemaUpgradeElsewhere } from '../pwa/schema-upgrade.ts';
 import { OPEN_TIMEOUT_MS, reportStorageProblem, storageProblemOf } from '../errors.ts';
+import { measureSince } from '../perf.ts';
 
 export * from './schema.ts';
 
@@ -65,8 +66,11 @@ export function getDb(): StudyDatabase {
  */
 export function watchOpening(db: StudyDatabase, timeout = OPEN_TIMEOUT_MS): Promise<void> {
 	const timer = setTimeout(() => reportStorageProblem('timeout'), timeout);
+	const started = performance.now();
 	return db.open().then(
 		() => {
+			// Opening, with the work done as it opens (recovery, renames, the sync outbox): `db:open`.
+			measureSince('db:open', started);
 			clearTimeout(timer);
 			reportStorageProblem(null);
 		},

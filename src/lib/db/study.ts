@@ -6,6 +6,7 @@ import { nextDayStart, dayStart } from '../srs/day.ts';
 import { isActive } from '../srs/queue.ts';
 import { State } from '../srs/state.ts';
 import { getDb } from './index.ts';
+import { measureSince } from '../perf.ts';
 import { loadValidator, settingsOf, SRS_SETTINGS_KEY } from './settings-row.ts';
 
 export interface StudyData {
@@ -37,37 +38,47 @@ export async function loadStudyData(
 	// The settings' validator is not in the review screen's first JavaScript, and a transaction cannot wait for
 	// it: it is loaded first (prepareStudyData starts it early), then the settings are read with the rest. A
 	// change of settings in another tab is followed by a new read.
+	const started = performance.now();
 	const validate = await loadValidator();
-	return db.transaction('r', [db.settings, db.cardStates, db.cardFlags, db.reviews, db.cardSet], async () => {
-		const settings = settingsOf(await db.settings.get(SRS_SETTINGS_KEY), validate);
-		const since = dayStart(now, settings.dayStartHour);
-		const endOfDay = nextDayStart(now, settings.dayStartHour);
-		const [flagRows, due, unfinished, withState, reviewsToday] = await Promise.all([
-			db.cardFlags.toArray(),
-			db.cardStates.where('due').below(endOfDay).toArray(),
-			db.cardStates.where('state').anyOf(State.New, State.Learning, State.Relearning).toArray(),
-			// The ids of the cards with a state, from the few rows of the card set (db/card-set.ts).
-			db.cardSet.toArray(),
-			db.reviews.where('reviewedAt').aboveOrEqual(since).toArray()
-		]);
-		const flags = new Map(flagRows.map((r) => [r.cardId, r]));
-		const states = new Map<string, CardStateRow>();
-		for (const r of due) states.set(r.cardId, r);
-		for (const r of unfinished) states.set(r.cardId, r);
-		// The next card due after today, of those the queue counts: through the `due` index from the end of
-		// the day on, up to the first card shown, with no flag that could keep it out today (usually the first
-		// row). The rows before it (new, out of the deck, suspended or buried) are kept too: a burial may end
-		// later today, and that card then counts.
-		const counts = (r: CardStateRow) => {
-			const flag = flags.get(r.cardId);
-			return r.state !== State.New && shown(r.cardId) && isActive(flag, now) && !flag?.buriedUntil;
-		};
-		const after = await db.cardStates.where('due').aboveOrEqual(endOfDay).until(counts, true).toArray();
-		for (const r of after) states.set(r.cardId, r);
-		const unloaded = new Set<string>();
-		for (const row of withState) for (const id of row.ids) if (!states.has(id)) unloaded.add(id);
-		return { settings, states, unloaded, flags, reviewsToday, since };
-	});
+	measureSince('study:validator', started);
+	const reading = performance.now();
+	const data = await db.transaction(
+		'r',
+		[db.settings, db.cardStates, db.cardFlags, db.reviews, db.cardSet],
+		async () => {
+			const settings = settingsOf(await db.settings.get(SRS_SETTINGS_KEY), validate);
+			const since = dayStart(now, settings.dayStartHour);
+			const endOfDay = nextDayStart(now, settings.dayStartHour);
+			const [flagRows, due, unfinished, withState, reviewsToday] = await Promise.all([
+				db.cardFlags.toArray(),
+				db.cardStates.where('due').below(endOfDay).toArray(),
+				db.cardStates.where('state').anyOf(State.New, State.Learning, State.Relearning).toArray(),
+				// The ids of the cards with a state, from the few rows of the card set (db/card-set.ts).
+				db.cardSet.toArray(),
+				db.reviews.where('reviewedAt').aboveOrEqual(since).toArray()
+			]);
+			const flags = new Map(flagRows.map((r) => [r.cardId, r]));
+			const states = new Map<string, CardStateRow>();
+			for (const r of due) states.set(r.cardId, r);
+			for (const r of unfinished) states.set(r.cardId, r);
+			// The next card due after today, of those the queue counts: through the `due` index from the end of
+			// the day on, up to the first card shown, with no flag that could keep it out today (usually the first
+			// row). The rows before it (new, out of the deck, suspended or buried) are kept too: a burial may end
+			// later today, and that card then counts.
+			const counts = (r: CardStateRow) => {
+				const flag = flags.get(r.cardId);
+				return r.state !== State.New && shown(r.cardId) && isActive(flag, now) && !flag?.buriedUntil;
+			};
+			const after = await db.cardStates.where('due').aboveOrEqual(endOfDay).until(counts, true).toArray();
+			for (const r of after) states.set(r.cardId, r);
+			const unloaded = new Set<string>();
+			for (const row of withState) for (const id of row.ids) if (!states.has(id)) unloaded.add(id);
+			return { settings, states, unloaded, flags, reviewsToday, since };
+		}
+	);
+	// The day's reads, from the transaction's start (which waits for the database to open): `study:read`.
+	measureSince('study:read', reading);
+	return data;
 }
 
 /**

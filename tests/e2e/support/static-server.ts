@@ -66,7 +66,7 @@ export async function startStaticServer(
 		requests.push(url.pathname);
 		const { file, status } = await resolve(current, url.pathname);
 		try {
-			let body = await readFile(file);
+			let body: Buffer = await readFile(file);
 			const headers: Record<string, string> = {
 				'content-type': types[extname(file)] ?? 'application/octet-stream',
 				'cache-control': url.pathname.startsWith('/_app/immutable/')
