@@ -24,6 +24,7 @@ import { planMerge } from './merge.ts';
 import { REMIND_AFTER_MS, shouldSuggestBackup } from './reminder.ts';
 import { readBackup, type KnownIds } from './validate.ts';
 import type { ReviewRow } from '../model.ts';
+import { reviewRow } from '../../../tests/unit/rows.ts';
 
 const DAY = 86_400_000;
 const t0 = new Date(2026, 2, 1, 9).getTime();
@@ -31,21 +32,7 @@ const [A, B, C, D] = cards.map((c) => c.id) as [string, string, string, string];
 
 /** Review `i` of a long synthetic log: one a minute over the first 20 cards, with the values a review logs. */
 function minuteReview(i: number, rating: 0 | 3): ReviewRow {
-	return {
-		id: `r${i}`,
-		cardId: cards[i % 20]!.id,
-		rating,
-		reviewedAt: t0 + i * 60_000,
-		durationMs: 1000,
-		state: 2,
-		due: t0 + i * 60_000,
-		stability: 3,
-		difficulty: 5,
-		elapsedDays: 1,
-		lastElapsedDays: 1,
-		scheduledDays: 2,
-		learningSteps: 0
-	};
+	return reviewRow(`r${i}`, cards[i % 20]!.id, rating, t0 + i * 60_000);
 }
 
 function openDevice(): StudyDatabase {

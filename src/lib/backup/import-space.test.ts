@@ -11,26 +11,15 @@ import { answerCard } from '../db/reviews.ts';
 import { readBackup } from './validate.ts';
 import { deckSummary } from '../deck/summary.ts';
 import type { ReviewRow } from '../model.ts';
+import { reviewRow } from '../../../tests/unit/rows.ts';
 
 const t0 = new Date(2026, 2, 1, 9).getTime();
 
 /** A version 1 file of `n` reviews over the first 20 cards, one a minute. */
 function fileOf(n: number): string {
-	const reviews: ReviewRow[] = Array.from({ length: n }, (_, i) => ({
-		id: `r${i}`,
-		cardId: cards[i % 20]!.id,
-		rating: 3,
-		reviewedAt: t0 + i * 60_000,
-		durationMs: 1000,
-		state: 2,
-		due: t0 + i * 60_000,
-		stability: 3,
-		difficulty: 5,
-		elapsedDays: 1,
-		lastElapsedDays: 1,
-		scheduledDays: 2,
-		learningSteps: 0
-	}));
+	const reviews: ReviewRow[] = Array.from({ length: n }, (_, i) =>
+		reviewRow(`r${i}`, cards[i % 20]!.id, 3, t0 + i * 60_000)
+	);
 	const quizzes = [
 		{
 			id: 'quiz-1',

@@ -24,6 +24,7 @@ import { saveSettings } from './settings.ts';
 import { answersPerDay, reviewAnswerCounts } from './stats.ts';
 import { countRowsOf, DAY_MS } from './counts.ts';
 import { cardSetRowsOf } from './card-set.ts';
+import { reviewRow } from '../../../tests/unit/rows.ts';
 
 const HOUR = 3_600_000;
 const t0 = new Date(2026, 2, 1, 9).getTime();
@@ -62,21 +63,7 @@ function random(seed: number) {
 }
 
 function fileRow(id: string, cardId: string, rating: ReviewRow['rating'], reviewedAt: number): ReviewRow {
-	return {
-		id,
-		cardId,
-		rating,
-		reviewedAt,
-		durationMs: 1500,
-		state: State.Review,
-		due: reviewedAt,
-		stability: 3,
-		difficulty: 5,
-		elapsedDays: 1,
-		lastElapsedDays: 1,
-		scheduledDays: 2,
-		learningSteps: 0
-	};
+	return reviewRow(id, cardId, rating, reviewedAt, 1500);
 }
 
 const backupOf = (reviews: ReviewRow[]): CheckedBackup => ({

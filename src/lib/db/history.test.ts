@@ -1,29 +1,19 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { ReviewRow } from '../model.ts';
-import { State } from '../srs/scheduler.ts';
+import { reviewRow } from '../../../tests/unit/rows.ts';
 import { readHistory } from './history.ts';
 import { StudyDatabase, useDatabase } from './index.ts';
 
 const t0 = new Date(2026, 2, 1, 9).getTime();
 
 function row(i: number): ReviewRow {
-	const at = t0 + i * 60_000;
-	return {
-		id: `r-${String(i).padStart(4, '0')}`,
-		cardId: `c${i % 7}`,
-		rating: (i % 5) as ReviewRow['rating'],
-		reviewedAt: at,
-		durationMs: 1500,
-		state: State.Review,
-		due: at,
-		stability: 3,
-		difficulty: 5,
-		elapsedDays: 1,
-		lastElapsedDays: 1,
-		scheduledDays: 2,
-		learningSteps: 0
-	};
+	return reviewRow(
+		`r-${String(i).padStart(4, '0')}`,
+		`c${i % 7}`,
+		(i % 5) as ReviewRow['rating'],
+		t0 + i * 60_000
+	);
 }
 
 describe('the log as the optimizer reads it', () => {
