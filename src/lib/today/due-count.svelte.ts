@@ -1,44 +1,29 @@
 // Today's count of cards left (new, learning and to review) for the tab bar's Review tab and the installed
-// app's icon badge. While a screen runs today's queue (the review, the home page), the count is that queue's: one
-// read of the day, and a count that moves with each answer given there. Otherwise the count reads the day itself,
-// again after every navigation (the screen left may have answered cards) and when another tab writes.
+// app's icon badge. Read from today's queue like the home page; read again after every navigation (this tab's
+// own answers are in memory elsewhere, in the screen that gave them) and when another tab writes.
 import { cards } from '../deck/deck.ts';
-import { onScreenQueue, screenQueue, TodayQueue } from './today.svelte.ts';
+import { TodayQueue } from './today.svelte.ts';
 
 export class DueCount {
-	readonly #today = new TodayQueue(cards, undefined, { counter: true });
-	#started = false;
-	#stopListening: (() => void) | null = null;
+	readonly #today = new TodayQueue(cards);
 
-	/** Null until today's data were read (the count read last stays until a screen's queue has its own). */
+	/** Null until today's data were read. */
 	readonly count = $derived.by((): number | null => {
-		const c = (screenQueue()?.queue ?? this.#today.queue)?.counts;
+		const c = this.#today.queue?.counts;
 		return c ? c.fresh + c.learning + c.review : null;
 	});
 
-	/** Its own reads run only while no screen runs today's queue. */
-	#follow(): void {
-		if (!this.#started) return;
-		if (screenQueue()) this.#today.stop();
-		else this.#today.start();
-	}
-
 	start(): void {
-		this.#started = true;
-		this.#stopListening ??= onScreenQueue(() => this.#follow());
-		this.#follow();
+		this.#today.start();
 	}
 
 	/** Reads today's data again (after this tab changed them on another screen). */
 	refresh(): void {
 		this.#today.stop();
-		this.#follow();
+		this.#today.start();
 	}
 
 	stop(): void {
-		this.#started = false;
-		this.#stopListening?.();
-		this.#stopListening = null;
 		this.#today.stop();
 	}
 }

@@ -42,32 +42,6 @@ const MAX_SLEEP = 60_000;
 /** The tables today's data are read from: a change to any other does not need a new read. */
 const STUDY_TABLES = ['settings', 'cardStates', 'cardFlags', 'reviews'];
 
-/**
- * The queue a screen is running (the review, the home page, the reader's Recall): the tab bar's count of cards left
- * follows it while it runs, so the screen's day is read once, and the count moves with each answer given on it.
- */
-let running = $state.raw<TodayQueue | null>(null);
-// Not state: nothing renders the listeners.
-// eslint-disable-next-line svelte/prefer-svelte-reactivity
-const runningListeners = new Set<() => void>();
-
-/** The queue a screen is running, if any. */
-export function screenQueue(): TodayQueue | null {
-	return running;
-}
-
-/** Calls `listener` when a screen's queue starts or stops. */
-export function onScreenQueue(listener: () => void): () => void {
-	runningListeners.add(listener);
-	return () => runningListeners.delete(listener);
-}
-
-function setScreenQueue(queue: TodayQueue | null): void {
-	if (running === queue) return;
-	running = queue;
-	for (const listener of runningListeners) listener();
-}
-
 export class TodayQueue {
 	readonly #cards: readonly QueueCard[];
 	/** The deck's card ids: the first card due after today is looked for among them. */
@@ -92,11 +66,7 @@ export class TodayQueue {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#listeners = new Set<() => void>();
 
-	/** Whether this queue is the tab bar's own count (due-count.svelte.ts), not a screen's. */
-	readonly #counter: boolean;
-
-	constructor(cards: readonly QueueCard[], clock: Clock = systemClock, { counter = false } = {}) {
-		this.#counter = counter;
+	constructor(cards: readonly QueueCard[], clock: Clock = systemClock) {
 		this.#cards = cards;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- never changed after this
 		this.#deck = new Set(cards.map((c) => c.id));
@@ -148,7 +118,6 @@ export class TodayQueue {
 		});
 		this.#read();
 		this.#arm();
-		if (!this.#counter) setScreenQueue(this);
 		if (typeof document !== 'undefined') {
 			document.addEventListener('visibilitychange', this.#onVisible);
 			window.addEventListener('focus', this.#onVisible);
@@ -157,7 +126,6 @@ export class TodayQueue {
 
 	stop(): void {
 		this.#running = false;
-		if (running === this) setScreenQueue(null);
 		this.#stopHearing?.();
 		this.#stopHearing = null;
 		if (this.#timer !== null) this.#clock.clearTimeout(this.#timer);

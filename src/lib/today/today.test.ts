@@ -6,13 +6,7 @@ import type { QueueCard } from '../srs/queue.ts';
 import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { withAnswer } from './study-data.ts';
 import { TestClock } from '../../../tests/unit/clock.ts';
-import { screenQueue, TodayQueue } from './today.svelte.ts';
-import { DueCount } from './due-count.svelte.ts';
-
-// The tab bar's count reads the deck's cards: the same six as the queues below.
-vi.mock('../deck/deck.ts', () => ({
-	cards: Array.from({ length: 6 }, (_, i) => ({ id: `card-${i}`, order: i, topics: ['t'] }))
-}));
+import { TodayQueue } from './today.svelte.ts';
 
 // Counts the reads of today's data, and can hold a read's result back (a read that is slow to come).
 const reads = vi.hoisted(() => ({ count: 0, gate: null as Promise<void> | null }));
@@ -114,35 +108,5 @@ describe("today's queue", () => {
 		await inAnotherTab(() => answerCard('card-1', 3, { now: t0, settings: DEFAULT_SETTINGS }));
 		await until(() => today.queue!.counts.learning === 1, "the other tab's answer");
 		expect(reads.count).toBe(2);
-	});
-});
-
-describe("the tab bar's count of cards left", () => {
-	it("follows the screen's queue while one runs: no read of its own, and each answer there moves it", async () => {
-		expect(screenQueue()).toBe(today);
-		const due = new DueCount();
-		due.start();
-		expect(due.count).toBe(6);
-		// Easy: the card leaves today.
-		const { review, state } = await answerCard('card-0', 4, { now: t0, settings: DEFAULT_SETTINGS });
-		today.update('card-0', (d) => withAnswer(d, review, state));
-		expect(due.count).toBe(5);
-		expect(reads.count).toBe(1);
-
-		// The screen closes: the count reads the day itself.
-		today.stop();
-		expect(screenQueue()).toBe(null);
-		await until(() => reads.count === 2, 'its own read');
-		// Another screen opens: its queue again, and no more reads of the count's own.
-		const next = new TodayQueue(cards, new TestClock(t0));
-		next.start();
-		await until(() => next.queue !== null, "the new screen's read");
-		expect(screenQueue()).toBe(next);
-		expect(due.count).toBe(5);
-		due.refresh();
-		await new Promise((r) => setTimeout(r, 50));
-		expect(reads.count).toBe(3);
-		next.stop();
-		due.stop();
 	});
 });
