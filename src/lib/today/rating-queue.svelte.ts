@@ -24,7 +24,11 @@ export interface SavedAnswer {
 export interface RatingQueueOptions {
 	/** Writes under way at most (default 4). */
 	limit?: number;
-	/** Actions kept waiting for room at most (default 16): a reveal and the rating after it, 8 times. */
+	/**
+	 * Actions kept waiting for room at most (default 64): a reveal and the rating after it, 32 times. Keys pressed
+	 * while another tab holds the database, or a slow disk, keep coming as fast as a learner types; at 16 a run of
+	 * 20 fast ratings after such a wait lost some of them (each refused with a message, gone at the next key).
+	 */
 	maxWaiting?: number;
 	/** The write: answer.ts's writeAnswer (answerCard); tests pass their own. */
 	write?: (answer: PendingAnswer, settings: SrsSettings) => Promise<SavedAnswer>;
@@ -47,7 +51,7 @@ export class RatingQueue {
 
 	constructor(options: RatingQueueOptions & Required<Pick<RatingQueueOptions, 'write'>>) {
 		this.limit = options.limit ?? 4;
-		this.maxWaiting = options.maxWaiting ?? 16;
+		this.maxWaiting = options.maxWaiting ?? 64;
 		this.#write = options.write;
 		this.#note = options.note ?? noteAnswer;
 	}

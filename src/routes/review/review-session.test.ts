@@ -137,7 +137,9 @@ describe('the review session', () => {
 	it('in a burst of keys beyond what may wait, refuses the rest with a message, and keeps every one taken', async () => {
 		await startSession();
 		const saves: Promise<boolean>[] = [];
-		for (let i = 0; i < 30; i++) {
+		// Six pairs more than may be written and wait.
+		const pairs = session.ratings.limit + session.ratings.maxWaiting / 2 + 6;
+		for (let i = 0; i < pairs; i++) {
 			// All in one task: no answer can be saved meanwhile.
 			session.reveal();
 			saves.push(session.answer(1));
