@@ -48,24 +48,11 @@ test('the 8th lapse makes a leech: the review screen says so, links its passage,
 	const now = await page.evaluate(() => Date.now());
 	const { reviews, state } = sevenLapses(card.id, now);
 	expect(state.lapses).toBe(7);
-	await writeRows(page, { reviews, cardStates: [state] });
-	await page.evaluate(
-		(value) =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('kz-tm-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction('settings', 'readwrite');
-					tx.objectStore('settings').put({ key: 'srs', value });
-					tx.oncomplete = () => {
-						open.result.close();
-						resolve();
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-			}),
-		{ ...DEFAULT_SETTINGS, newPerDay: 0 }
-	);
+	await writeRows(page, {
+		reviews,
+		cardStates: [state],
+		settings: [{ key: 'srs', value: { ...DEFAULT_SETTINGS, newPerDay: 0 } }]
+	});
 	await page.reload();
 	await expect(question(page)).toHaveText(card.question);
 

@@ -1,47 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { ReviewRow } from '../../src/lib/model.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/srs/defaults.ts';
 import { makeScheduler, rate } from '../../src/lib/srs/scheduler.ts';
 import { axeViolations } from './support/axe.ts';
-import { storedStates } from './support/history.ts';
+import { storedReviews, storedRows, storedStates } from './support/history.ts';
 import { answerByKeys, counts, question } from './support/review.ts';
 
-/** The review log as stored in this browser (the test's own read of IndexedDB). */
-function storedReviews(page: Page): Promise<ReviewRow[]> {
-	return page.evaluate(
-		() =>
-			new Promise<ReviewRow[]>((resolve, reject) => {
-				const open = indexedDB.open('kz-tm-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('reviews').objectStore('reviews').getAll();
-					get.onsuccess = () => {
-						open.result.close();
-						resolve(get.result as ReviewRow[]);
-					};
-					get.onerror = () => reject(get.error);
-				};
-			})
-	);
-}
-
-function storedMeta(page: Page, key: string): Promise<unknown> {
-	return page.evaluate(
-		(key) =>
-			new Promise<unknown>((resolve, reject) => {
-				const open = indexedDB.open('kz-tm-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('meta').objectStore('meta').get(key);
-					get.onsuccess = () => {
-						open.result.close();
-						resolve((get.result as { value?: unknown } | undefined)?.value);
-					};
-					get.onerror = () => reject(get.error);
-				};
-			}),
-		key
-	);
+async function storedMeta(page: Page, key: string): Promise<unknown> {
+	const rows = await storedRows<{ key: string; value?: unknown }>(page, 'meta');
+	return rows.find((r) => r.key === key)?.value;
 }
 
 async function turnRecallOn(page: Page) {

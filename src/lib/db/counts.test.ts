@@ -6,7 +6,7 @@ import type { CheckedBackup } from '../backup/format.ts';
 import { State } from '../srs/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../srs/defaults.ts';
 import { studyDays } from '../stats/days.ts';
-import { StudyDatabase, useDatabase } from './index.ts';
+import { EARLIER_SCHEMAS, StudyDatabase, useDatabase } from './index.ts';
 import {
 	addCardsToReview,
 	answerCard,
@@ -324,19 +324,7 @@ describe('the stats from the counts', () => {
 class VersionFour extends Dexie {
 	constructor(name: string) {
 		super(name);
-		this.version(1).stores({
-			reviews: 'id, cardId, reviewedAt, [cardId+reviewedAt]',
-			cardStates: 'cardId, due, state',
-			cardFlags: 'cardId',
-			settings: 'key',
-			quizzes: 'id, scope, startedAt, finishedAt',
-			meta: 'key'
-		});
-		this.version(2).stores({
-			reviews: 'id, cardId, reviewedAt, [cardId+reviewedAt], [state+rating+reviewedAt]'
-		});
-		this.version(3).stores({ quizzes: 'id, scope, startedAt, finishedAt, *cardIds' });
-		this.version(4).stores({ syncOutbox: '++seq, doc' });
+		for (const [i, stores] of EARLIER_SCHEMAS.entries()) this.version(i + 1).stores(stores);
 	}
 }
 

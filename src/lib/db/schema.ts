@@ -15,6 +15,30 @@ import type {
 	SettingRow
 } from '../model.ts';
 
+/**
+ * The stores of schema versions 1 to 4, in order, as earlier versions of the app declared them. Version 5 (below)
+ * changes them; the upgrade test builds a version 4 database from this same list.
+ */
+export const EARLIER_SCHEMAS: readonly Readonly<Record<string, string>>[] = [
+	{
+		reviews: 'id, cardId, reviewedAt, [cardId+reviewedAt]',
+		cardStates: 'cardId, due, state',
+		cardFlags: 'cardId',
+		settings: 'key',
+		quizzes: 'id, scope, startedAt, finishedAt',
+		meta: 'key'
+	},
+	// The stats page counts answers by state and rating over a time range from this index alone,
+	// without reading the rows (true retention, and the "made due" markers left out of daily counts).
+	{ reviews: 'id, cardId, reviewedAt, [cardId+reviewedAt], [state+rating+reviewedAt]' },
+	// Renamed cards (db/renames.ts): the quizzes that asked a card are found through its id. The new version
+	// also closes tabs of older versions, which know nothing of renamed cards, before rows are moved.
+	{ quizzes: 'id, scope, startedAt, finishedAt, *cardIds' },
+	// Sync: what this device changed and has not yet sent to the sync server, in the order written
+	// (db/outbox.ts writes it, db/sync.ts reads it). Filled only while sync is on.
+	{ syncOutbox: '++seq, doc' }
+];
+
 export class StudyDatabase extends Dexie {
 	reviews!: EntityTable<ReviewRow, 'id'>;
 	cardStates!: EntityTable<CardStateRow, 'cardId'>;
@@ -28,27 +52,7 @@ export class StudyDatabase extends Dexie {
 
 	constructor(name = 'kz-tm-study') {
 		super(name);
-		this.version(1).stores({
-			reviews: 'id, cardId, reviewedAt, [cardId+reviewedAt]',
-			cardStates: 'cardId, due, state',
-			cardFlags: 'cardId',
-			settings: 'key',
-			quizzes: 'id, scope, startedAt, finishedAt',
-			meta: 'key'
-		});
-		// The stats page counts answers by state and rating over a time range from this index alone,
-		// without reading the rows (true retention, and the "made due" markers left out of daily counts).
-		this.version(2).stores({
-			reviews: 'id, cardId, reviewedAt, [cardId+reviewedAt], [state+rating+reviewedAt]'
-		});
-		// Renamed cards (db/renames.ts): the quizzes that asked a card are found through its id. The new version
-		// also closes tabs of older versions, which know nothing of renamed cards, before rows are moved.
-		this.version(3).stores({
-			quizzes: 'id, scope, startedAt, finishedAt, *cardIds'
-		});
-		// Sync: what this device changed and has not yet sent to the sync server, in the order written
-		// (db/outbox.ts writes it, db/sync.ts reads it). Filled only while sync is on.
-		this.version(4).stores({ syncOutbox: '++seq, doc' });
+		for (const [i, stores] of EARLIER_SCHEMAS.entries()) this.version(i + 1).stores(stores);
 		// Answer counts by day (db/counts.ts): every write of the log updates them in its own transaction, and the
 		// stats read them instead of counting the log, so the index the stats counted over goes. The log keeps the
 		// indexes its readers use: by time, and by card in time order (which also serves the reads by card alone,

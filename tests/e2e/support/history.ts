@@ -165,7 +165,12 @@ export function storedReviews(page: Page): Promise<ReviewRow[]> {
  */
 export async function writeRows(
 	page: Page,
-	rows: { reviews?: ReviewRow[]; cardStates?: CardStateRow[]; cardFlags?: CardFlagRow[] }
+	rows: {
+		reviews?: ReviewRow[];
+		cardStates?: CardStateRow[];
+		cardFlags?: CardFlagRow[];
+		settings?: { key: string; value: unknown }[];
+	}
 ): Promise<void> {
 	const byId = new Map((rows.reviews ? await storedReviews(page) : []).map((r) => [r.id, r]));
 	for (const r of rows.reviews ?? []) byId.set(r.id, r);
